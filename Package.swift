@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (see docs/architecture.md):
+//   _CICU, _CReadline  — tiny C/C++ shims, the only code that includes system headers
+//   SpiralText         — everything language-shaped, through ICU (no terminal, no files)
+//   SpiralCore         — prompt script, catalogue, dialogue engine, plan model, plan store
+//   SpiralTerminal     — readline in, ICU-shaped text out; the only place with escape codes
+//   spiral             — thin executable on swift-argument-parser
+let package = Package(
+    name: "Spiral",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spiral", targets: ["spiral"]),
+        .library(name: "SpiralCore", targets: ["SpiralCore"]),
+        .library(name: "SpiralText", targets: ["SpiralText"]),
+        .library(name: "SpiralTerminal", targets: ["SpiralTerminal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "_CICU",
+            path: "Sources/_CICU",
+            linkerSettings: [
+                // Order matters: Foundation's own ICU first, so its unversioned C++
+                // symbols do not bind to the system ICU 72 (DESIGN.md, measured).
+                .linkedLibrary("_FoundationICU"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icui18n"),
+            ]
+        ),
+        .target(
+            name: "_CReadline",
+            path: "Sources/_CReadline",
+            linkerSettings: [.linkedLibrary("readline")]
+        ),
+        .target(name: "SpiralText", dependencies: ["_CICU"]),
+        .target(name: "SpiralCore", dependencies: ["SpiralText"]),
+        .target(name: "SpiralTerminal", dependencies: ["SpiralText", "SpiralCore", "_CReadline"]),
+        .executableTarget(
+            name: "spiral",
+            dependencies: [
+                "SpiralCore", "SpiralTerminal", "SpiralText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A tiny program that reads lines through the real readline reader, so the
+        // pseudo-terminal tests can exercise editing, completion and timeouts directly.
+        .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),
+        .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"]),
+        .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"]),
+        .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

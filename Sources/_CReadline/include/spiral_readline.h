@@ -1,0 +1,2 @@
+#pragma once
+int spiral_rl_placeholder(void);
