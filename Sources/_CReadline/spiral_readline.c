@@ -1,2 +1,417 @@
+// GNU readline 8.2 behind a handful of functions (see spiral_readline.h).
+//
+// Shape: readline's callback interface driven by our own pselect() loop, so that
+//  - the idle timeout restarts on every key (select's timeout, recomputed per key);
+//  - signals never run readline code: our handlers only raise a flag, and the loop acts on
+//    it between keys. Signals are blocked except inside pselect/ppoll, so a signal can't slip
+//    in between "check the flags" and "sleep" and be noticed only at the timeout.
+
+#define _GNU_SOURCE
 #include "spiral_readline.h"
-int spiral_rl_placeholder(void) { return 0; }
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include <readline/readline.h>
+#include <readline/history.h>
+
+// Not in readline's public headers but exported by libreadline 8.2: whether the previous
+// command was a kill (the next kill is then appended to the same ring slot). Clearing it lets
+// spiral_rl_forget_session push fresh empty slots; readline offers no "clear kill ring".
+extern int _rl_last_command_was_kill;
+
+// ---- Signals ---------------------------------------------------------------------------
+
+static volatile sig_atomic_t got_interrupt = 0;
+static volatile sig_atomic_t got_resize = 0;
+static volatile sig_atomic_t got_termination = 0;
+
+static void on_signal(int sig) {
+    switch (sig) {
+    case SIGINT: got_interrupt = 1; break;
+    case SIGWINCH: got_resize = 1; break;
+    default: got_termination = 1; break;   // SIGTERM, SIGHUP
+    }
+}
+
+static const int handled_signals[] = {SIGINT, SIGWINCH, SIGTERM, SIGHUP};
+#define HANDLED_COUNT (sizeof handled_signals / sizeof handled_signals[0])
+
+static void handled_set(sigset_t *set) {
+    sigemptyset(set);
+    for (size_t i = 0; i < HANDLED_COUNT; i++) sigaddset(set, handled_signals[i]);
+}
+
+void spiral_rl_install_signal_handlers(void) {
+    static int installed = 0;
+    if (installed) return;
+    installed = 1;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    handled_set(&action.sa_mask);
+    // SA_RESTART keeps the rest of the program's reads and writes from failing with EINTR;
+    // pselect/ppoll are never restarted, so our wait loops still wake up.
+    action.sa_flags = SA_RESTART;
+    for (size_t i = 0; i < HANDLED_COUNT; i++) sigaction(handled_signals[i], &action, NULL);
+}
+
+int spiral_rl_termination_requested(void) { return got_termination != 0; }
+
+void spiral_rl_ignore_job_control(void) {
+    signal(SIGTSTP, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+}
+
+// While reading, Ctrl-Z and Ctrl-\ do nothing (a kiosk a child can't suspend); the previous
+// dispositions come back afterwards.
+static struct sigaction saved_tstp, saved_quit;
+static int job_control_saved = 0;
+
+static void ignore_job_control_while_reading(void) {
+    if (job_control_saved) return;
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGTSTP, &ignore, &saved_tstp);
+    sigaction(SIGQUIT, &ignore, &saved_quit);
+    job_control_saved = 1;
+}
+
+static void restore_job_control(void) {
+    if (!job_control_saved) return;
+    sigaction(SIGTSTP, &saved_tstp, NULL);
+    sigaction(SIGQUIT, &saved_quit, NULL);
+    job_control_saved = 0;
+}
+
+// Blocks our signals; `during_wait` receives the mask to sleep with (same, but ours open).
+static void block_handled(sigset_t *old_mask, sigset_t *during_wait) {
+    sigset_t handled;
+    handled_set(&handled);
+    sigprocmask(SIG_BLOCK, &handled, old_mask);
+    *during_wait = *old_mask;
+    for (size_t i = 0; i < HANDLED_COUNT; i++) sigdelset(during_wait, handled_signals[i]);
+}
+
+static long now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct timespec timespec_ms(long ms) {
+    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000};
+    return ts;
+}
+
+SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms) {
+    sigset_t old_mask, during_wait;
+    block_handled(&old_mask, &during_wait);
+    long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : -1;
+    SpiralWaitResult result;
+    for (;;) {
+        if (got_termination) { result = SpiralWaitResultTerminated; break; }
+        if (got_interrupt) { got_interrupt = 0; result = SpiralWaitResultInterrupted; break; }
+        long remaining = deadline >= 0 ? deadline - now_ms() : -1;
+        if (deadline >= 0 && remaining <= 0) { result = SpiralWaitResultTimedOut; break; }
+        struct timespec ts = timespec_ms(remaining);
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        int n = ppoll(&pfd, 1, remaining >= 0 ? &ts : NULL, &during_wait);
+        if (n > 0) { result = SpiralWaitResultReady; break; }   // includes POLLHUP: read() sees EOF
+        if (n < 0 && errno != EINTR) { result = SpiralWaitResultReady; break; }  // let read() report it
+    }
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
+    return result;
+}
+
+// ---- Locale ----------------------------------------------------------------------------
+
+static int ctype_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+// Readline edits multibyte text only under a UTF-8 LC_CTYPE; under LANG=C, Backspace deletes
+// half of "ö". Only LC_CTYPE is touched, so number formatting etc. stay as they were.
+// Readline re-reads LC_ALL / LC_CTYPE / LANG from the environment at every rl_initialize (and
+// so at every rl_callback_handler_install) and calls setlocale with them, which would undo a
+// plain setlocale here. So when we force C.UTF-8 we also say so in the variable it reads first.
+static void force_utf8_ctype(void) {
+    if (setlocale(LC_CTYPE, "") != NULL && ctype_is_utf8()) return;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) return;   // no UTF-8 locale at all: nothing better to do
+    const char *all = getenv("LC_ALL");
+    setenv(all && *all ? "LC_ALL" : "LC_CTYPE", "C.UTF-8", 1);
+}
+
+// ---- Completion ------------------------------------------------------------------------
+
+static char **completion_words = NULL;
+static size_t completion_count = 0;
+
+// Does `word` start with `prefix`, ignoring case character by character (towlower handles
+// Latin beyond ASCII: "tiế" matches "Tiếng Việt")? Undecodable bytes are compared as bytes.
+static int has_prefix_ignoring_case(const char *word, const char *prefix) {
+    mbstate_t word_state, prefix_state;
+    memset(&word_state, 0, sizeof word_state);
+    memset(&prefix_state, 0, sizeof prefix_state);
+    while (*prefix) {
+        if (!*word) return 0;
+        wchar_t wc, pc;
+        size_t wn = mbrtowc(&wc, word, MB_CUR_MAX, &word_state);
+        size_t pn = mbrtowc(&pc, prefix, MB_CUR_MAX, &prefix_state);
+        if (wn == (size_t)-1 || wn == (size_t)-2 || pn == (size_t)-1 || pn == (size_t)-2) {
+            if (*word != *prefix) return 0;
+            memset(&word_state, 0, sizeof word_state);
+            memset(&prefix_state, 0, sizeof prefix_state);
+            word++;
+            prefix++;
+            continue;
+        }
+        if (towlower((wint_t)wc) != towlower((wint_t)pc)) return 0;
+        word += wn;
+        prefix += pn;
+    }
+    return 1;
+}
+
+static char *next_completion(const char *text, int state) {
+    static size_t index = 0;
+    if (state == 0) index = 0;
+    while (index < completion_count) {
+        const char *word = completion_words[index++];
+        if (has_prefix_ignoring_case(word, text)) return strdup(word);   // readline frees it
+    }
+    return NULL;
+}
+
+static char **attempt_completion(const char *text, int start, int end) {
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1;     // never fall back to file names
+    rl_completion_suppress_append = 1;    // answers are whole; no trailing space
+    if (completion_count == 0) return NULL;
+    return rl_completion_matches(text, next_completion);
+}
+
+// Readline's default entry function completes file names; this one completes nothing.
+static char *no_completion(const char *text, int state) {
+    (void)text;
+    (void)state;
+    return NULL;
+}
+
+static void free_completions(void) {
+    for (size_t i = 0; i < completion_count; i++) free(completion_words[i]);
+    free(completion_words);
+    completion_words = NULL;
+    completion_count = 0;
+}
+
+// ---- One read --------------------------------------------------------------------------
+
+static char *prefill_text = NULL;
+static char *finished_line = NULL;
+static enum { READING, GOT_LINE, GOT_EOF } read_state = READING;
+static long last_key_ms = 0;
+
+static int insert_prefill(void) {
+    if (prefill_text && *prefill_text) rl_insert_text(prefill_text);
+    return 0;
+}
+
+// Ctrl-S would freeze the screen (XON/XOFF flow control) and a parent would not know that
+// Ctrl-Q unfreezes it. Readline saved the terminal before we change it, and puts it back.
+static void prep_terminal_without_flow_control(int meta_flag) {
+    rl_prep_terminal(meta_flag);
+    int fd = fileno(rl_instream ? rl_instream : stdin);
+    struct termios settings;
+    if (tcgetattr(fd, &settings) == 0 && (settings.c_iflag & IXON)) {
+        settings.c_iflag &= ~(tcflag_t)IXON;
+        tcsetattr(fd, TCSADRAIN, &settings);
+    }
+}
+
+static void on_line(char *line) {
+    // Remove the handler here, or readline prints the prompt again at once for the next line.
+    rl_callback_handler_remove();
+    if (line) {
+        finished_line = line;
+        read_state = GOT_LINE;
+    } else {
+        read_state = GOT_EOF;
+    }
+}
+
+void spiral_rl_setup(void) {
+    static int done = 0;
+    if (done) return;
+    done = 1;
+    spiral_rl_install_signal_handlers();
+    force_utf8_ctype();
+    rl_readline_name = "spiral";
+    rl_instream = stdin;
+    rl_outstream = stdout;
+    rl_catch_signals = 0;       // our handlers, not readline's
+    rl_catch_sigwinch = 0;
+    rl_change_environment = 0;  // don't export LINES/COLUMNS into our environment
+    rl_initialize();            // reads inputrc once; the settings below win over it
+    rl_variable_bind("editing-mode", "emacs");
+    rl_variable_bind("enable-bracketed-paste", "off");   // no escape codes, no highlighted paste
+    rl_variable_bind("completion-ignore-case", "on");
+    rl_variable_bind("bell-style", "none");              // no beeps in a waiting room
+    rl_variable_bind("horizontal-scroll-mode", "off");   // long answers wrap, all visible
+    rl_variable_bind("revert-all-at-newline", "on");     // editing an old line doesn't rewrite history
+    // Completion works on the whole line up to the cursor, so answers with spaces complete.
+    rl_completer_word_break_characters = "";
+    rl_attempted_completion_function = attempt_completion;
+    rl_completion_entry_function = no_completion;
+    rl_startup_hook = insert_prefill;
+    rl_prep_term_function = prep_terminal_without_flow_control;
+    using_history();
+}
+
+void spiral_rl_begin(const char *prompt, const char *prefill,
+                     const char *const *completions, size_t count) {
+    spiral_rl_setup();
+    free_completions();
+    completion_words = calloc(count ? count : 1, sizeof(char *));
+    for (size_t i = 0; i < count; i++) {
+        completion_words[i] = strdup(completions[i] ? completions[i] : "");
+    }
+    completion_count = count;
+    free(prefill_text);
+    prefill_text = strdup(prefill ? prefill : "");
+    free(finished_line);
+    finished_line = NULL;
+    read_state = READING;
+    // A Ctrl-C pressed before this question was on screen was not meant for it.
+    got_interrupt = 0;
+    ignore_job_control_while_reading();
+    using_history();            // Up starts from the newest line, whatever happened last time
+    last_key_ms = now_ms();
+    rl_callback_handler_install(prompt ? prompt : "", on_line);
+    fflush(rl_outstream);
+}
+
+// Ctrl-C, SIGTERM or the idle timeout: drop readline's edit state and go to a new line.
+// `erase` also clears what was typed from the screen (the timeout: someone else may sit down).
+static void abandon_line(int erase) {
+    rl_free_line_state();
+    rl_callback_sigcleanup();
+    if (erase) {
+        rl_replace_line("", 1);   // the next person must not see a half-typed answer
+    }
+    rl_point = rl_end;
+    rl_redisplay();
+    rl_callback_handler_remove();
+    fputc('\n', rl_outstream);
+}
+
+SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
+    *line = NULL;
+    int fd = fileno(rl_instream);
+    sigset_t old_mask, during_wait;
+    block_handled(&old_mask, &during_wait);
+    SpiralReadEvent event;
+    for (;;) {
+        if (got_termination) { abandon_line(0); event = SpiralReadEventTerminated; break; }
+        if (got_interrupt) { got_interrupt = 0; abandon_line(0); event = SpiralReadEventInterrupted; break; }
+        if (got_resize) { got_resize = 0; rl_resize_terminal(); event = SpiralReadEventResized; break; }
+        long remaining = -1;
+        if (idle_timeout_ms >= 0) {
+            remaining = idle_timeout_ms - (now_ms() - last_key_ms);
+            if (remaining <= 0) { abandon_line(1); event = SpiralReadEventTimedOut; break; }
+        }
+        fd_set readable;
+        FD_ZERO(&readable);
+        FD_SET(fd, &readable);
+        struct timespec ts = timespec_ms(remaining);
+        int n = pselect(fd + 1, &readable, NULL, NULL, remaining >= 0 ? &ts : NULL, &during_wait);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) { abandon_line(0); event = SpiralReadEventEndOfInput; break; }
+        if (n == 0) continue;       // timed out: the check at the top decides
+        last_key_ms = now_ms();
+        rl_callback_read_char();
+        if (read_state == GOT_LINE) {
+            *line = finished_line;
+            finished_line = NULL;
+            event = SpiralReadEventLine;
+            break;
+        }
+        if (read_state == GOT_EOF) {
+            fputc('\n', rl_outstream);   // readline leaves the cursor after the prompt
+            event = SpiralReadEventEndOfInput;
+            break;
+        }
+    }
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
+    fflush(rl_outstream);
+    return event;
+}
+
+void spiral_rl_redraw(void) {
+    rl_forced_update_display();
+    fflush(rl_outstream);
+}
+
+void spiral_rl_end(void) {
+    rl_callback_handler_remove();   // idempotent
+    restore_job_control();
+    free_completions();
+    free(prefill_text);
+    prefill_text = NULL;
+    free(finished_line);
+    finished_line = NULL;
+    fflush(rl_outstream);
+}
+
+void spiral_rl_free(char *line) { free(line); }
+
+// ---- History between families --------------------------------------------------------
+
+void spiral_rl_remember(const char *line) {
+    if (!line || !*line) return;
+    HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+    if (!last || strcmp(last->line, line) != 0) add_history(line);
+    using_history();
+}
+
+// Readline's kill ring is private and has no "clear". What it does have: every kill with
+// _rl_last_command_was_kill == 0 takes a new slot, dropping the oldest once the ring is full
+// (10 slots). Killing a NUL byte stores an empty string, so 64 such kills leave only empty
+// slots: Ctrl-Y and Meta-Y then insert nothing.
+static void empty_kill_ring(void) {
+    if (rl_line_buffer == NULL) return;   // readline never ran, so nothing was ever killed
+    for (int i = 0; i < 64; i++) {
+        rl_line_buffer[0] = '\0';
+        rl_line_buffer[1] = '\0';
+        rl_end = 1;
+        rl_point = 0;
+        rl_mark = 0;
+        _rl_last_command_was_kill = 0;
+        rl_kill_text(0, 1);
+    }
+    rl_line_buffer[0] = '\0';
+    rl_end = rl_point = rl_mark = 0;
+    _rl_last_command_was_kill = 0;
+}
+
+void spiral_rl_forget_session(void) {
+    rl_clear_history();   // also frees undo lists kept with edited history lines
+    using_history();
+    empty_kill_ring();
+    rl_free_undo_list();
+}

@@ -1,2 +1,56 @@
 #pragma once
-int spiral_rl_placeholder(void);
+// The only door to GNU readline and to our signal flags. Readline's globals are shared
+// mutable C state that Swift 6 strict concurrency rejects, so Swift never sees them: it sees
+// these functions, which must all be called from one thread (the one reading lines).
+
+#include <stddef.h>
+
+// What ended one `spiral_rl_wait`.
+typedef enum __attribute__((enum_extensibility(closed))) SpiralReadEvent {
+    SpiralReadEventLine,         // Enter: *line holds what was typed
+    SpiralReadEventEndOfInput,   // Ctrl-D on an empty line, or the terminal went away
+    SpiralReadEventInterrupted,  // Ctrl-C: the line was discarded
+    SpiralReadEventTimedOut,     // no key for the idle timeout: the line was erased
+    SpiralReadEventTerminated,   // SIGTERM or SIGHUP
+    SpiralReadEventResized,      // SIGWINCH: readline knows the new size; redraw, then spiral_rl_redraw()
+} SpiralReadEvent;
+
+// What ended one `spiral_rl_wait_readable` (the plain, non-readline reader).
+typedef enum __attribute__((enum_extensibility(closed))) SpiralWaitResult {
+    SpiralWaitResultReady,
+    SpiralWaitResultTimedOut,
+    SpiralWaitResultInterrupted,
+    SpiralWaitResultTerminated,
+} SpiralWaitResult;
+
+// --- Signals (any reader) ---------------------------------------------------------------
+// Installs handlers for SIGINT, SIGWINCH, SIGTERM and SIGHUP that only set a flag. Idempotent.
+void spiral_rl_install_signal_handlers(void);
+// 1 once SIGTERM or SIGHUP has arrived (it stays 1).
+int spiral_rl_termination_requested(void);
+// Ignore SIGTSTP and SIGQUIT (Ctrl-Z, Ctrl-\) from now on, for good.
+void spiral_rl_ignore_job_control(void);
+// Waits until `fd` is readable, a signal flag is up, or `timeout_ms` passes (< 0: no limit).
+// A pending Ctrl-C is consumed and reported as Interrupted.
+SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms);
+
+// --- Readline (interactive terminal on stdin/stdout) --------------------------------------
+// Locale, readline settings, signal handlers. Idempotent; the other spiral_rl_* call it.
+void spiral_rl_setup(void);
+// Shows `prompt` with `prefill` in the edit buffer; Tab completes among the `count` strings
+// in `completions` (copied). Ctrl-Z and Ctrl-\ are ignored until spiral_rl_end.
+void spiral_rl_begin(const char *prompt, const char *prefill,
+                     const char *const *completions, size_t count);
+// Runs the editor until something happens. `idle_timeout_ms` < 0 means no timeout; the idle
+// clock restarts on every key. On Line, *line is a malloc'd string for spiral_rl_free.
+SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line);
+// After a Resized event and the caller's redraw: draw the prompt line again where the cursor is.
+void spiral_rl_redraw(void);
+// Ends the read begun by spiral_rl_begin (terminal back to how readline found it).
+void spiral_rl_end(void);
+void spiral_rl_free(char *line);
+
+// In-session history for the Up arrow.
+void spiral_rl_remember(const char *line);
+// Between families: history, kill ring (Ctrl-Y) and undo list are emptied.
+void spiral_rl_forget_session(void);

@@ -1,0 +1,43 @@
+# Spiral: two commands do everything on a fresh Debian/Ubuntu machine with the Swift toolchain.
+#   make kiosk   builds (installing libreadline-dev and libicu-dev if missing) and opens the kiosk
+#   make test    runs every test: Swift unit tests and pseudo-terminal tests of the real binary
+
+SWIFT    ?= swift
+PYTHON   ?= python3
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE  := .build/release/spiral
+DEBUGBIN := .build/debug/spiral
+
+.PHONY: kiosk test test-deps deps build release check bench clean
+
+deps:
+	@if [ ! -f /usr/include/readline/readline.h ] || [ ! -f /usr/include/unicode/msgfmt.h ]; then \
+		echo "Installing libreadline-dev and libicu-dev with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreadline-dev libicu-dev; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product spiral
+
+build: deps
+	$(SWIFT) build --product spiral
+
+kiosk: release
+	$(RELEASE) kiosk $(ARGS)
+
+check: build
+	$(DEBUGBIN) check
+
+test-deps: deps
+	@$(PYTHON) -c "import pexpect, pyte, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet pexpect pyte pytest
+
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+	SPIRAL_BUILD_DIR=$(CURDIR)/.build/debug $(PYTHON) -m pytest -q Tests/e2e
+
+bench: deps
+	./scripts/bench.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,108 @@
+import Foundation
+import SpiralText
+
+/// What `spiral check` does: every language file against the English source, and the script
+/// against the catalogue. Also run when the kiosk starts, so a broken file is found by the
+/// coordinator, not in front of a parent.
+public enum ContentValidator {
+    /// Keys the program itself shows (besides those the script names).
+    public static let programKeys: [String] = [
+        "app.title", "ui.progress", "ui.keys", "ui.keys.noskip", "ui.keys.info", "ui.help", "ui.choose_one",
+        "ui.choose_many", "ui.not_a_choice", "ui.not_a_choice.noskip", "ui.exclusive_choice", "ui.too_long",
+        "ui.need_answer", "ui.skipped", "ui.saved", "ui.save_failed", "ui.goodbye.declined",
+        "ui.goodbye.eof", "ui.at_start", "ui.language.title", "ui.language.question", "ui.language.not_found",
+        "ui.language.draft", "ui.welcome.title", "ui.welcome.text", "ui.welcome.code", "ui.welcome.code.unknown",
+        "ui.welcome.back", "ui.summary.title", "ui.summary.intro", "ui.summary.question", "ui.summary.not_a_number",
+        "ui.finish.title", "ui.finish.code", "ui.finish.strengths", "ui.finish.goals", "ui.finish.urgent",
+        "ui.finish.press", "ui.idle.title", "ui.idle.text", "crisis.contact", "crisis.about.000", "crisis.about.respect", "crisis.about.lifeline",
+        "crisis.about.kids", "crisis.about.yarn",
+    ] + ExportKeys.all
+
+    /// Checks the English source is complete for the script and the program.
+    public static func checkSource(_ catalogue: MessageCatalogue, script: PromptScript) -> [ContentProblem] {
+        guard let source = catalogue.languages[MessageCatalogue.sourceLanguage] else {
+            return [ContentProblem(.error, file: "Localizations/en.json", "is missing: English is the source every other language is checked against")]
+        }
+        let file = "Localizations/en.json"
+        var problems: [ContentProblem] = []
+        for key in Set(ScriptLoader.messageKeys(script) + programKeys).sorted() where source.messages[key] == nil {
+            problems.append(.init(.error, file: file, key: key, "is used by Spiral but has no message: add it"))
+        }
+        for (key, pattern) in source.messages.sorted(by: { $0.key < $1.key }) {
+            problems += checkPattern(pattern, key: key, language: source.language, file: file)
+        }
+        return problems
+    }
+
+    /// Checks one translation against the English source.
+    public static func checkTranslation(_ file: LanguageFile, source: LanguageFile) -> [ContentProblem] {
+        let name = "Localizations/\(file.language).json"
+        var problems: [ContentProblem] = []
+        if file.status == .source {
+            problems.append(.init(.error, file: name, key: "status", "only en.json is the source: use \"draft\" until a qualified translator has reviewed it, then \"reviewed\""))
+        }
+        if file.status == .reviewed, (file.reviewedBy ?? "").isEmpty {
+            problems.append(.init(.warning, file: name, key: "reviewedBy", "status is \"reviewed\" but no reviewer is named: add \"reviewedBy\""))
+        }
+        let categories = PluralRules.categories(locale: file.language)
+        for key in source.messages.keys.sorted() {
+            guard let pattern = file.messages[key] else {
+                problems.append(.init(.warning, file: name, key: key, "is missing: English is shown until it is translated"))
+                continue
+            }
+            let patternProblems = checkPattern(pattern, key: key, language: file.language, file: name)
+            problems += patternProblems
+            guard patternProblems.isEmpty,
+                  let mine = try? MessageTemplate(pattern: pattern, locale: file.language),
+                  let theirs = try? MessageTemplate(pattern: source.messages[key]!, locale: source.language) else { continue }
+            let missing = theirs.argumentNames.subtracting(mine.argumentNames)
+            let extra = mine.argumentNames.subtracting(theirs.argumentNames)
+            if !missing.isEmpty {
+                problems.append(.init(.error, file: name, key: key, "does not use {\(missing.sorted().joined(separator: "}, {"))}: the English message does, so the translation must too"))
+            }
+            if !extra.isEmpty {
+                problems.append(.init(.error, file: name, key: key, "uses {\(extra.sorted().joined(separator: "}, {"))}, which the English message does not have: Spiral will not fill it in"))
+            }
+            for (arg, used) in mine.pluralSelectors {
+                let lacking = categories.subtracting(used)
+                if !lacking.isEmpty {
+                    problems.append(.init(.error, file: name, key: key, "the plural for {\(arg)} lacks \(lacking.sorted().joined(separator: ", ")): ICU's rules for \(file.language) need \(categories.sorted().joined(separator: ", "))"))
+                }
+            }
+        }
+        for key in Set(file.messages.keys).subtracting(source.messages.keys).sorted() {
+            problems.append(.init(.warning, file: name, key: key, "is not in the English source: remove it, or check its spelling"))
+        }
+        return problems
+    }
+
+    static func checkPattern(_ pattern: String, key: String, language: String, file: String) -> [ContentProblem] {
+        if pattern.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return [.init(.error, file: file, key: key, "is empty: write the message, or remove the key so English is shown")]
+        }
+        do {
+            _ = try MessageTemplate(pattern: pattern, locale: language)
+            return []
+        } catch {
+            return [.init(.error, file: file, key: key, "is not a valid ICU message: \(error.description). Check that every { has its }, and that quotes are doubled ('') where a single quote is meant")]
+        }
+    }
+
+    /// Everything: the script, the source, every translation, and files that could not be loaded.
+    public static func checkAll(script: PromptScript, catalogue: MessageCatalogue) -> [ContentProblem] {
+        var problems = catalogue.problems.map { ContentProblem(.error, file: "Localizations/" + $0.file, $0.reason) }
+        problems += checkSource(catalogue, script: script)
+        if let source = catalogue.languages[MessageCatalogue.sourceLanguage] {
+            for tag in catalogue.tags where tag != MessageCatalogue.sourceLanguage {
+                problems += checkTranslation(catalogue.languages[tag]!, source: source)
+            }
+        }
+        return problems
+    }
+}
+
+enum ExportKeys {
+    static let all: [String] = [
+        "export.title", "export.code", "export.language", "export.updated", "export.status", "export.status.in-progress", "export.status.finished", "export.children", "export.urgent", "export.repair_flag", "export.needs", "export.urgent_need", "export.praise", "export.praise.to-parent", "export.praise.for-child", "export.goals", "export.goal.status", "export.goal.why", "export.goal.when", "export.goal.how", "export.goal.whoWith", "export.goal.status.proposed", "export.goal.status.agreed", "export.goal.status.in-progress", "export.goal.status.achieved", "export.goal.status.changed", "export.goal.status.paused", "export.goal.status.no-longer-needed", "export.stage.acceptance", "export.stage.valuing", "export.stage.subtle", "export.stage.obvious", "export.stage.repair",
+    ]
+}

@@ -1,0 +1,164 @@
+import Foundation
+import SpiralText
+
+/// Why a language file was left out, for the log and for `spiral check`.
+public struct LanguageLoadProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+    public var description: String { "\(file): \(reason)" }
+}
+
+/// Every installed language, with ICU formatting and fallback: a message missing in `zh-Hant`
+/// comes from `zh`, then from English, so a parent never sees a blank or a raw key.
+public final class MessageCatalogue: @unchecked Sendable {
+    // @unchecked: the language table is immutable after init; the template cache is guarded by `lock`.
+    public static let sourceLanguage = "en"
+
+    public let languages: [String: LanguageFile]
+    /// Files that could not be used, with the reason. The other languages still work.
+    public let problems: [LanguageLoadProblem]
+    private let lock = NSLock()
+    private var templates: [String: MessageTemplate] = [:]
+
+    public init(languages: [LanguageFile], problems: [LanguageLoadProblem] = []) {
+        var table: [String: LanguageFile] = [:]
+        for file in languages { table[file.language] = file }
+        self.languages = table
+        self.problems = problems
+    }
+
+    /// Loads every `*.json` in `directory`. A broken file is left out with its reason.
+    public static func load(directory: String) -> MessageCatalogue {
+        var files: [LanguageFile] = []
+        var problems: [LanguageLoadProblem] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        for name in names {
+            let path = directory + "/" + name
+            switch LanguageFileReader.read(path: path) {
+            case let .success(file): files.append(file)
+            case let .failure(problem): problems.append(problem)
+            }
+        }
+        return MessageCatalogue(languages: files, problems: problems)
+    }
+
+    /// Installed languages, English first, then by tag.
+    public var tags: [String] {
+        languages.keys.sorted { a, b in
+            if a == Self.sourceLanguage { return true }
+            if b == Self.sourceLanguage { return false }
+            return a < b
+        }
+    }
+
+    /// The closest installed language for a requested tag (`zh-Hant-TW` → `zh-Hant`), or nil.
+    public func bestMatch(for tag: String) -> String? {
+        let canonical = LocaleFormat.canonicalTag(tag)
+        for candidate in LocaleFormat.fallbackChain(canonical) {
+            if languages[candidate] != nil { return candidate }
+            if let hit = languages.keys.first(where: { $0.lowercased() == candidate.lowercased() }) { return hit }
+        }
+        return nil
+    }
+
+    /// The languages tried for a message, most specific first, ending in English.
+    public func chain(for language: String) -> [String] {
+        var chain = LocaleFormat.fallbackChain(language).filter { languages[$0] != nil }
+        if !chain.contains(Self.sourceLanguage) { chain.append(Self.sourceLanguage) }
+        return chain
+    }
+
+    public func direction(of language: String) -> TextDirection {
+        chain(for: language).lazy.compactMap { self.languages[$0]?.direction }.first ?? .leftToRight
+    }
+
+    public func hasMessage(_ key: String, in language: String) -> Bool {
+        languages[language]?.messages[key] != nil
+    }
+
+    /// Formats `key` in `language`, falling back along the chain when a message is missing or
+    /// does not format. Only if every language fails (which `spiral check` catches first) is a
+    /// neutral placeholder shown, never the key itself.
+    public func format(_ key: String, language: String, _ args: [String: MessageArgument] = [:],
+                       locale: String? = nil) -> String {
+        for tag in chain(for: language) {
+            guard let pattern = languages[tag]?.messages[key], !pattern.isEmpty else { continue }
+            if let template = template(pattern, locale: tag == language ? (locale ?? tag) : tag),
+               let text = try? template.format(args) {
+                return text
+            }
+        }
+        return "…"
+    }
+
+    private func template(_ pattern: String, locale: String) -> MessageTemplate? {
+        let cacheKey = locale + "\u{0}" + pattern
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = templates[cacheKey] { return t }
+        guard let t = try? MessageTemplate(pattern: pattern, locale: locale) else { return nil }
+        templates[cacheKey] = t
+        return t
+    }
+}
+
+/// Reads one language file, with errors that name the file and say how to fix it.
+public enum LanguageFileReader {
+    public static func read(path: String) -> Result<LanguageFile, LanguageLoadProblem> {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
+        }
+        do {
+            let file = try JSONDecoder().decode(LanguageFile.self, from: data)
+            let expected = (name as NSString).deletingPathExtension
+            if file.language != expected {
+                return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
+            }
+            return .success(file)
+        } catch {
+            return .failure(.init(file: name, reason: JSONProblem.describe(error, in: data)))
+        }
+    }
+}
+
+/// Decoding errors for the centre's own files (prompts, languages, config) in words a
+/// coordinator can act on: where, what was expected, how to fix.
+public enum JSONProblem {
+    public static func describe(_ error: Error, in data: Data) -> String {
+        func path(_ c: [CodingKey]) -> String {
+            c.isEmpty ? "the top level" : c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        guard let e = error as? DecodingError else { return "is not valid JSON" }
+        switch e {
+        case let .dataCorrupted(ctx):
+            if ctx.codingPath.isEmpty {
+                if (try? JSONSerialization.jsonObject(with: data)) == nil {
+                    let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                    return "is not valid JSON" + (underlying.map { " (\($0))" } ?? "") + ": check for a missing comma, quote or bracket"
+                }
+                return "is not valid JSON: \(ctx.debugDescription)"
+            }
+            return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+        case let .keyNotFound(key, ctx):
+            return "\(path(ctx.codingPath)) is missing \"\(key.stringValue)\": add it"
+        case let .typeMismatch(type, ctx):
+            return "\(path(ctx.codingPath)) should be \(typeName(type))"
+        case let .valueNotFound(type, ctx):
+            return "\(path(ctx.codingPath)) should be \(typeName(type)), not null"
+        @unknown default:
+            return "is not valid JSON"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        let n = String(describing: type)
+        if n.hasPrefix("Dictionary") { return "an object { … }" }
+        if n.hasPrefix("Array") { return "a list [ … ]" }
+        if n == "String" { return "text in quotes" }
+        if n == "Int" || n == "Double" { return "a number" }
+        if n == "Bool" { return "true or false" }
+        return "a \(n)"
+    }
+}

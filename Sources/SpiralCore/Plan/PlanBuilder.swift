@@ -1,0 +1,126 @@
+import Foundation
+
+/// Turns the dialogue's answers into the plan's structured parts (needs, praise, goals, flags),
+/// following each step's `record` tag in the prompt script. Recomputed from the answers on every
+/// save, so going back and changing an answer always leaves a consistent plan.
+public enum PlanBuilder {
+    public static func apply(_ engine: DialogueEngine, to plan: inout Plan, now: Date = Date()) {
+        let visible = engine.visibleAnswers()
+        plan.answers = visible.map { v, a in
+            PlanAnswer(key: v.ref.key, promptId: v.step.id, round: v.ref.round == 0 ? nil : v.ref.round,
+                       section: v.section.id, stage: v.section.stage, question: a.question,
+                       answer: a.value.isSkipped ? "" : a.display, value: a.value,
+                       skipped: a.value.isSkipped, language: a.language, answeredAt: a.answeredAt)
+        }
+
+        var urgent = false
+        var repair = false
+        var needs: [Plan.Need] = []
+        var kioskPraise: [Plan.Praise] = []
+        var kioskGoals: [Int: Plan.Goal] = [:]
+        var profile = plan.profile
+
+        for (v, a) in visible {
+            let chosen = v.step.choiceList.filter { a.value.choiceIds.contains($0.id) }
+            if chosen.contains(where: { $0.urgent == true }) {
+                if v.step.record?.hasPrefix("repair") == true { repair = true } else { urgent = true }
+            }
+            guard let record = v.step.record, !a.value.isSkipped else { continue }
+            let text = a.value.text ?? ""
+            switch record {
+            case "profile.name":
+                profile.name = text.isEmpty ? nil : text
+            case "profile.children":
+                profile.children = ChildrenParser.parse(text)
+            case "needs":
+                let labels = labelsByChoice(a.display, chosen)
+                needs = chosen.filter { $0.exclusive != true }.map {
+                    Plan.Need(need: $0.id, label: labels[$0.id] ?? $0.id, urgent: $0.urgent == true)
+                }
+            case "needs.other":
+                if let i = needs.firstIndex(where: { $0.need == "other" }) { needs[i].detail = text }
+            case "praise.to-parent", "praise.for-child":
+                guard !text.isEmpty else { continue }
+                kioskPraise.append(Plan.Praise(kind: record == "praise.to-parent" ? .toParent : .forChild,
+                                               text: text, source: "kiosk", language: a.language,
+                                               recordedAt: a.answeredAt))
+            case let r where r.hasPrefix("goal."):
+                let round = max(v.ref.round, 1)
+                var goal = kioskGoals[round] ?? Plan.Goal(id: "kiosk-\(round)", what: "", status: .proposed,
+                                                          proposedBy: "family", language: a.language)
+                switch r {
+                case "goal.what": goal.what = text
+                case "goal.why": goal.why = text
+                case "goal.when": goal.when = text
+                case "goal.how": goal.how = text
+                case "goal.whoWith": goal.whoWith = text
+                default: break
+                }
+                kioskGoals[round] = goal
+            case "repair.detail":
+                if !text.isEmpty { repair = true }
+            default:
+                break
+            }
+        }
+
+        plan.profile = profile
+        plan.needs = needs
+        plan.urgent = urgent
+        plan.repairFlag = repair
+        // Kiosk entries are rebuilt; entries added by a practitioner (another source) are kept.
+        plan.praise = plan.praise.filter { $0.source != "kiosk" } + kioskPraise
+        let newGoals = kioskGoals.keys.sorted().compactMap { kioskGoals[$0] }.filter { !$0.what.isEmpty }
+        var merged = plan.goals.filter { !$0.id.hasPrefix("kiosk-") }
+        for var goal in newGoals {
+            // Keep a status the practitioner already moved on from "proposed".
+            if let old = plan.goals.first(where: { $0.id == goal.id }) { goal.status = old.status }
+            merged.append(goal)
+        }
+        plan.goals = merged
+        if let last = visible.last { plan.language = last.1.language }
+        plan.updatedAt = now
+    }
+
+    /// Maps each chosen choice to the label shown, from the display string built by the session
+    /// ("Housing, Safety"): falls back to the id.
+    private static func labelsByChoice(_ display: String, _ chosen: [PromptScript.Choice]) -> [String: String] {
+        let parts = display.components(separatedBy: ListSeparator.display)
+        guard parts.count == chosen.count else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(chosen.map(\.id), parts))
+    }
+}
+
+/// The separator between chosen labels in an answer's display string.
+public enum ListSeparator {
+    public static let display = "; "
+}
+
+/// Reads "Mia 4, Sam 7" (or "Mia (4) and Sam, 7") into children. Digits in any script count.
+public enum ChildrenParser {
+    public static func parse(_ text: String) -> [Plan.Child] {
+        let separators: Set<Character> = [",", ";", "،", "、", "，", "\n", "/"]
+        var pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
+        if pieces.count == 1 { pieces = splitOnAnd(pieces[0]) }
+        return pieces.compactMap { piece in
+            var name = ""
+            var digits = ""
+            for ch in piece {
+                if let d = ch.wholeNumberValue, ch.isNumber { digits.append(String(d)) }
+                else if ch.isLetter || ch == "-" || ch == "'" || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }) {
+                    name.append(ch)
+                } else if ch == " ", !name.isEmpty, !name.hasSuffix(" ") { name.append(" ") }
+            }
+            name = name.trimmingCharacters(in: .whitespaces)
+            for filler in [" and", " aged", " age", " years", " yrs", " y"] where name.lowercased().hasSuffix(filler) {
+                name = String(name.dropLast(filler.count)).trimmingCharacters(in: .whitespaces)
+            }
+            guard !name.isEmpty else { return nil }
+            return Plan.Child(name: name, age: Int(digits).flatMap { $0 <= 30 ? $0 : nil })
+        }
+    }
+
+    private static func splitOnAnd(_ s: String) -> [String] {
+        s.components(separatedBy: " and ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+}

@@ -1,0 +1,29 @@
+import SpiralText
+
+/// Finds a language from what a parent typed on the first screen: its number, or a few letters
+/// of its name in any script. "viet" and "tieng" find Tiếng Việt; "عر" finds العربية; "中文" finds Chinese.
+public enum LanguageMatcher {
+    /// Returns the index into `tags`.
+    public static func match(_ input: String, tags: [String], names: [LanguageFile?]) -> Int? {
+        let typed = input.trimmingCharacters(in: .whitespaces)
+        if let n = ChoiceMatcher.number(typed) { return (1...max(1, tags.count)).contains(n) && n <= tags.count ? n - 1 : nil }
+        let key = UnicodeText.searchKey(typed)
+        guard !key.isEmpty else { return nil }
+        var hits: [Int] = []
+        for (i, tag) in tags.enumerated() {
+            let file = names[i]
+            let candidates = [file?.name, file?.englishName, tag].compactMap { $0 }
+            let matches = candidates.contains { name in
+                let nameKey = UnicodeText.searchKey(name)
+                if name.lowercased().hasPrefix(typed.lowercased()) || nameKey.hasPrefix(key) { return true }
+                // Any word of the name: "viet" finds "tieng viet".
+                return nameKey.split(separator: " ").contains { $0.hasPrefix(key) }
+            }
+            if matches { hits.append(i) }
+        }
+        if tags.indices.contains(where: { tags[$0].lowercased() == typed.lowercased() }) {
+            return tags.firstIndex { $0.lowercased() == typed.lowercased() }
+        }
+        return hits.count == 1 ? hits[0] : hits.first
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Every raw file-system call the plan store makes, in one place. Foundation's atomic write does
+/// not flush to disk, so a power cut could leave an empty file: these calls do.
+enum FileSystemCalls {
+    struct Failure: Error {
+        let operation: String
+        let path: String
+        let code: Int32
+        var message: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+        var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
+        var isReadOnly: Bool { code == EROFS || code == EACCES || code == EPERM }
+    }
+
+    /// Writes `data` to `path` so that, at any moment of a crash, the file is either its old
+    /// complete version or its new one: temporary file in the same directory, fsync, rename, fsync dir.
+    static func writeDurably(_ data: Data, to path: String, mode: mode_t = 0o600) throws(Failure) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = dir + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Failure(operation: "open", path: temp, code: errno) }
+        var ok = true
+        var failure: Failure?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(operation: "write", path: temp, code: errno)
+                    ok = false
+                    return
+                }
+                offset += n
+            }
+        }
+        if ok, fsync(fd) != 0 { failure = Failure(operation: "fsync", path: temp, code: errno); ok = false }
+        close(fd)
+        if ok, rename(temp, path) != 0 { failure = Failure(operation: "rename", path: path, code: errno); ok = false }
+        if !ok {
+            unlink(temp)
+            throw failure!
+        }
+        syncDirectory(dir)
+    }
+
+    static func syncDirectory(_ dir: String) {
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    static func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(Failure) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectory(parent, mode: 0o755) }
+        if mkdir(path, mode) != 0, errno != EEXIST { throw Failure(operation: "mkdir", path: path, code: errno) }
+        chmod(path, mode)
+    }
+
+    static func read(_ path: String) throws(Failure) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(operation: "read", path: path, code: access(path, F_OK) == 0 ? EACCES : ENOENT)
+        }
+        return data
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Moves a file aside under a new name (never deletes it).
+    static func moveAside(_ path: String, to newPath: String) throws(Failure) {
+        if rename(path, newPath) != 0 { throw Failure(operation: "rename", path: path, code: errno) }
+    }
+
+    /// An exclusive advisory lock held for the duration of `body`, so two writers (kiosk and
+    /// practitioner) take turns re-reading and writing a plan.
+    static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Failure(operation: "open", path: lockPath, code: errno) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw Failure(operation: "flock", path: lockPath, code: errno) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    static func listDirectory(_ path: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    }
+}

@@ -1,0 +1,41 @@
+/// How one `LineReader.readLine` call ended.
+public enum LineReadResult: Equatable, Sendable {
+    /// What was typed (no newline), raw: the caller sanitises.
+    case line(String)
+    /// Ctrl-D on an empty line, or end of a piped input.
+    case endOfInput
+    /// Ctrl-C: the current line was discarded; the next `readLine` works normally.
+    case interrupted
+    /// No key for `idleTimeout`: the partly typed line was discarded (and erased from the screen).
+    case timedOut
+    /// SIGTERM or SIGHUP arrived: the caller saves and exits.
+    case terminated
+}
+
+/// Reads one line of an answer at a time. `ReadlineReader` for a person at a terminal,
+/// `PlainLineReader` when input is piped. Use from one thread.
+public protocol LineReader: AnyObject {
+    /// Shows `prompt` (one short line, no escape codes), puts `prefill` in the edit buffer for the
+    /// person to edit; Tab completes case-insensitively among `completions` (never file names),
+    /// matching the whole line up to the cursor, so answers with spaces complete. The idle timeout
+    /// restarts on every key. After SIGWINCH, `onResize` is called so the caller can redraw what is
+    /// above the prompt (leaving the cursor at the start of an empty line); then the prompt line is
+    /// drawn again.
+    func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
+                  onResize: (() -> Void)?) -> LineReadResult
+    /// In-session history for ↑ (within one family's session only).
+    func remember(_ line: String)
+    /// Between families: history, kill ring and undo list are cleared, so nothing can be brought
+    /// back with ↑ or Ctrl-Y.
+    func forgetSession()
+}
+
+extension Duration {
+    /// Whole milliseconds for C timeouts, clamped to 0...Int32.max (about 24 days).
+    var clampedMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        if seconds < 0 { return 0 }
+        if seconds >= Int64(Int32.max) / 1000 { return Int(Int32.max) }
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import _CReadline
+
+/// Line editing for a person at the terminal, through GNU readline (via the `_CReadline` shim;
+/// this is the only Swift file that drives readline). Arrows, Home/End, Backspace over whole
+/// characters in any script, Tab completion among the given answers, ↑ through this session's
+/// answers. Readline is one per process, and so is this reader: create one, use it from one thread.
+public final class ReadlineReader: LineReader {
+    public init() {
+        Terminal.saveOriginalState()
+        spiral_rl_setup()
+    }
+
+    public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
+                         onResize: (() -> Void)?) -> LineReadResult {
+        begin(prompt: prompt, prefill: prefill, completions: completions)
+        defer { spiral_rl_end() }
+        let timeout = idleTimeout.map(\.clampedMilliseconds) ?? -1
+        while true {
+            var line: UnsafeMutablePointer<CChar>?
+            switch spiral_rl_wait(timeout, &line) {
+            case .line:
+                defer { spiral_rl_free(line) }
+                return .line(line.map { String(cString: $0) } ?? "")
+            case .endOfInput: return .endOfInput
+            case .interrupted: return .interrupted
+            case .timedOut: return .timedOut
+            case .terminated: return .terminated
+            case .resized:
+                // Without a caller redraw, readline has already redrawn the prompt line itself.
+                if let onResize {
+                    onResize()
+                    spiral_rl_redraw()
+                }
+            }
+        }
+    }
+
+    public func remember(_ line: String) {
+        spiral_rl_remember(line)
+    }
+
+    public func forgetSession() {
+        spiral_rl_forget_session()
+    }
+
+    private func begin(prompt: String, prefill: String, completions: [String]) {
+        // The shim copies everything it keeps, so these C strings only need to outlive the call.
+        var words = completions.map { strdup($0) }
+        defer { words.forEach { free($0) } }
+        words.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constWords in
+                spiral_rl_begin(prompt, prefill, constWords.baseAddress, constWords.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import _CICU
+
+/// Every call into the `_CICU` shim lives here, so the rest of SpiralText
+/// deals only in Swift values. Text crosses as UTF-16, locales as BCP 47 tags;
+/// each buffer the shim returns is copied into Swift and freed at once.
+enum ICU {
+    /// A failed ICU call: the ICU error code and its name ("U_UNMATCHED_BRACES").
+    struct Failure: Error {
+        let status: Int32
+        /// Where ICU blamed the input (UTF-16 offset), for pattern errors.
+        var utf16Offset = 0
+        var name: String { String(cString: spiral_icu_error_name(status)) }
+    }
+
+    // MARK: Buffers
+
+    /// Runs a shim function that returns a malloc'd UTF-16 buffer and reports a status.
+    private static func string(
+        _ call: (_ length: UnsafeMutablePointer<Int32>, _ status: UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<UInt16>?
+    ) -> Result<String, Failure> {
+        var length: Int32 = 0
+        var status: Int32 = 0
+        guard let buffer = call(&length, &status), status <= 0 else {
+            return .failure(Failure(status: status > 0 ? status : 7 /* U_MEMORY_ALLOCATION_ERROR */))
+        }
+        defer { spiral_icu_free(buffer) }
+        return .success(String(decoding: UnsafeBufferPointer(start: buffer, count: Int(length)), as: UTF16.self))
+    }
+
+    /// Runs a shim function that returns a malloc'd array of C structs.
+    private static func array<T>(_ call: (_ count: UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<T>?) -> [T] {
+        var count: Int32 = 0
+        guard let buffer = call(&count) else { return [] }
+        defer { spiral_icu_free(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(count)))
+    }
+
+    private static func tag(_ call: () -> UnsafeMutablePointer<CChar>?) -> String? {
+        guard let buffer = call() else { return nil }
+        defer { spiral_icu_free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// The shim takes (pointer, length); an empty array still gets a valid pointer.
+    private static func withUTF16<R>(_ units: [UInt16], _ body: (UnsafePointer<UInt16>, Int32) -> R) -> R {
+        units.withUnsafeBufferPointer { buffer in
+            withUnsafePointer(to: UInt16(0)) { empty in body(buffer.baseAddress ?? empty, Int32(buffer.count)) }
+        }
+    }
+
+    private static func transform(
+        _ text: String,
+        _ call: (UnsafePointer<UInt16>, Int32, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<UInt16>?
+    ) -> String? {
+        if text.isEmpty { return "" }
+        return withUTF16(Array(text.utf16)) { chars, count in
+            try? string { length, status in call(chars, count, length, status) }.get()
+        }
+    }
+
+    // MARK: MessageFormat
+
+    /// A compiled icu::MessageFormat; see MessageTemplate for who may use it when.
+    final class Message {
+        fileprivate let handle: OpaquePointer
+        fileprivate init(_ handle: OpaquePointer) { self.handle = handle }
+        deinit { spiral_icu_message_close(handle) }
+    }
+
+    /// Compiles a pattern; a failure carries the UTF-16 offset ICU blamed.
+    static func openMessage(_ pattern: [UInt16], locale: String) -> Result<Message, Failure> {
+        withUTF16(pattern) { chars, count in
+            var status: Int32 = 0
+            var offset: Int32 = 0
+            guard let handle = spiral_icu_message_open(chars, count, locale, &status, &offset) else {
+                return .failure(Failure(status: status, utf16Offset: Int(offset)))
+            }
+            return .success(Message(handle))
+        }
+    }
+
+    enum ItemKind { case plain, number, date, plural, select, other }
+
+    /// One argument use, or one plural selector (`selector` set), in a pattern.
+    struct MessageItem {
+        let name: String
+        let kind: ItemKind
+        let selector: String?
+    }
+
+    static func messageItems(_ pattern: [UInt16]) -> [MessageItem] {
+        let items = withUTF16(pattern) { chars, count in
+            array { itemCount in
+                var status: Int32 = 0
+                return spiral_icu_message_items(chars, count, itemCount, &status)
+            }
+        }
+        func slice(_ start: Int32, _ length: Int32) -> String {
+            String(decoding: pattern[Int(start)..<Int(start + length)], as: UTF16.self)
+        }
+        return items.map { item in
+            let name = slice(item.name_start, item.name_length)
+            switch item.kind {
+            case SPIRAL_ICU_ITEM_SELECTOR:
+                return MessageItem(name: name, kind: .plural, selector: slice(item.selector_start, item.selector_length))
+            case SPIRAL_ICU_ITEM_PLAIN: return MessageItem(name: name, kind: .plain, selector: nil)
+            case SPIRAL_ICU_ITEM_NUMBER: return MessageItem(name: name, kind: .number, selector: nil)
+            case SPIRAL_ICU_ITEM_DATE: return MessageItem(name: name, kind: .date, selector: nil)
+            case SPIRAL_ICU_ITEM_PLURAL: return MessageItem(name: name, kind: .plural, selector: nil)
+            case SPIRAL_ICU_ITEM_SELECT: return MessageItem(name: name, kind: .select, selector: nil)
+            default: return MessageItem(name: name, kind: .other, selector: nil)
+            }
+        }
+    }
+
+    /// Formats with named arguments. Not safe to call concurrently on one Message.
+    static func format(_ message: Message, _ arguments: [String: MessageArgument]) -> Result<String, Failure> {
+        // Names and string values go into one UTF-16 buffer so only it needs pinning.
+        var chars: [UInt16] = []
+        var values: [spiral_icu_value] = []
+        func append(_ text: String) -> (Int32, Int32) {
+            let start = chars.count
+            chars.append(contentsOf: text.utf16)
+            return (Int32(start), Int32(chars.count - start))
+        }
+        for (name, argument) in arguments {
+            var value = spiral_icu_value()
+            (value.name_start, value.name_length) = append(name)
+            switch argument {
+            case .string(let text):
+                value.kind = SPIRAL_ICU_VALUE_STRING
+                (value.text_start, value.text_length) = append(text)
+            case .number(let number):
+                value.kind = SPIRAL_ICU_VALUE_INTEGER
+                value.integer = Int64(number)
+            case .double(let number):
+                value.kind = SPIRAL_ICU_VALUE_DOUBLE
+                value.number = number
+            case .date(let date):
+                value.kind = SPIRAL_ICU_VALUE_DATE
+                value.number = (date.timeIntervalSince1970 * 1000).rounded() // UDate: milliseconds
+            }
+            values.append(value)
+        }
+        return withUTF16(chars) { chars, _ in
+            values.withUnsafeBufferPointer { values in
+                string { length, status in
+                    spiral_icu_message_format(message.handle, chars, values.baseAddress, Int32(values.count), length, status)
+                }
+            }
+        }
+    }
+
+    // MARK: Plural rules
+
+    static func pluralKeywords(locale: String) -> [String] {
+        let joined = (try? string { spiral_icu_plural_keywords(locale, $0, $1) }.get()) ?? "other"
+        return joined.split(separator: " ").map(String.init)
+    }
+
+    static func pluralCategory(_ number: Double, locale: String) -> String {
+        (try? string { spiral_icu_plural_select(locale, number, $0, $1) }.get()) ?? "other"
+    }
+
+    // MARK: Segmentation and transforms
+
+    struct Cluster {
+        let range: Range<Int> // UTF-16 offsets
+        let width: Int
+    }
+
+    static func clusters(_ units: [UInt16]) -> [Cluster] {
+        if units.isEmpty { return [] }
+        return withUTF16(units) { chars, count in
+            array { spiral_icu_clusters(chars, count, $0) }
+        }.map { Cluster(range: Int($0.start)..<Int($0.start + $0.length), width: Int($0.width)) }
+    }
+
+    /// UBRK_LINE break opportunities: UTF-16 offsets that may end a line, and
+    /// whether the break is mandatory.
+    static func lineBreaks(_ units: [UInt16], locale: String) -> [(offset: Int, hard: Bool)] {
+        if units.isEmpty { return [] }
+        return withUTF16(units) { chars, count in
+            array { spiral_icu_line_breaks(chars, count, locale, $0) }
+        }.map { (Int($0.offset), $0.hard != 0) }
+    }
+
+    static func nfc(_ text: String) -> String? { transform(text) { spiral_icu_nfc($0, $1, $2, $3) } }
+
+    static func searchFold(_ text: String) -> String? {
+        transform(text) { spiral_icu_search_fold($0, $1, $2, $3) }
+    }
+
+    // MARK: Bidi
+
+    static func hasRightToLeft(_ text: String) -> Bool {
+        withUTF16(Array(text.utf16)) { spiral_icu_has_rtl($0, $1) != 0 }
+    }
+
+    static func visualLine(_ text: String, rightToLeft: Bool) -> String? {
+        transform(text) { spiral_icu_visual_line($0, $1, rightToLeft ? 1 : 0, $2, $3) }
+    }
+
+    // MARK: Locale data
+
+    static func formatDate(milliseconds: Double, locale: String, timeZone: String?) -> String? {
+        if let timeZone {
+            return withUTF16(Array(timeZone.utf16)) { zone, zoneLength in
+                try? string { spiral_icu_format_date(milliseconds, locale, zone, zoneLength, $0, $1) }.get()
+            }
+        }
+        return try? string { spiral_icu_format_date(milliseconds, locale, nil, 0, $0, $1) }.get()
+    }
+
+    static func formatNumber(_ number: Int64, locale: String) -> String? {
+        try? string { spiral_icu_format_number(number, locale, $0, $1) }.get()
+    }
+
+    static func displayName(_ tag: String, in displayLocale: String) -> String? {
+        try? string { spiral_icu_display_name(tag, displayLocale, $0, $1) }.get()
+    }
+
+    static func canonicalTag(_ tag: String) -> String? { self.tag { spiral_icu_canonical_tag(tag) } }
+
+    static func maximizedTag(_ tag: String) -> String? { self.tag { spiral_icu_maximized_tag(tag) } }
+}

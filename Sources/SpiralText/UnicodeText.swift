@@ -1,0 +1,62 @@
+/// Measuring, wrapping and folding text for a terminal, through ICU.
+/// Widths are terminal columns; all positions come from ICU's grapheme
+/// clusters (UBRK_CHARACTER), never from a cut through a cluster.
+public enum UnicodeText {
+    /// ICU NFC normalisation (unorm2).
+    public static func nfc(_ s: String) -> String {
+        ICU.nfc(s) ?? s
+    }
+
+    /// Terminal columns: per grapheme cluster, East Asian Wide/Fullwidth take
+    /// 2, marks, format and control characters 0, an emoji 2, others 1.
+    public static func displayWidth(_ s: String) -> Int {
+        if let width = printableASCIIWidth(s) { return width }
+        return ICU.clusters(Array(s.utf16)).reduce(0) { $0 + $1.width }
+    }
+
+    /// Word-wraps to `width` columns with ICU line breaking for `locale`
+    /// (Chinese breaks between characters, Thai at dictionary words).
+    /// "\n" (and other mandatory breaks) end a line and empty lines are kept;
+    /// a word wider than `width` is split between grapheme clusters; trailing
+    /// spaces are trimmed. No line is wider than `width` (at least 2).
+    public static func wrap(_ text: String, width: Int, locale: String) -> [String] {
+        var wrapper = LineWrapper(text: text, width: max(width, 2))
+        return wrapper.wrap(breaks: ICU.lineBreaks(wrapper.units, locale: locale))
+    }
+
+    /// A key for accent-, case- and script-insensitive search: ICU's
+    /// "Any-Latin; Latin-ASCII; Lower" with runs of whitespace collapsed, so
+    /// "Nguyễn" -> "nguyen", "Ελληνικά" -> "ellenika", "한국어" -> "hangug-eo".
+    /// Compare keys with keys: the user's query goes through here too.
+    public static func searchKey(_ s: String) -> String {
+        let folded = ICU.searchFold(s) ?? s.lowercased()
+        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Cuts to at most `width` columns on a grapheme cluster boundary, ending
+    /// with "…" when anything was cut.
+    public static func truncate(_ s: String, toWidth width: Int) -> String {
+        if displayWidth(s) <= width { return s }
+        if width <= 0 { return "" }
+        let units = Array(s.utf16)
+        var used = 0
+        var end = 0
+        for cluster in ICU.clusters(units) {
+            if used + cluster.width > width - 1 { break } // leave a column for "…"
+            used += cluster.width
+            end = cluster.range.upperBound
+        }
+        return String(decoding: units[..<end], as: UTF16.self) + "…"
+    }
+
+    /// Right-pads with spaces to `width` columns (unchanged if already wider).
+    public static func pad(_ s: String, toWidth width: Int) -> String {
+        let missing = width - displayWidth(s)
+        return missing > 0 ? s + String(repeating: " ", count: missing) : s
+    }
+
+    /// Most interface strings are plain ASCII: their width is their length.
+    private static func printableASCIIWidth(_ s: String) -> Int? {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? s.utf8.count : nil
+    }
+}

@@ -1,0 +1,41 @@
+#include <vector>
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/ushape.h>
+#include <unicode/utf16.h>
+#include "Support.hpp"
+
+extern "C" int32_t spiral_icu_has_rtl(const uint16_t *text, int32_t length) {
+    const UChar *chars = spiral::utf16(text);
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U16_NEXT(chars, i, length, c);
+        UCharDirection direction = u_charDirection(c);
+        if (direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC) return 1;
+    }
+    return 0;
+}
+
+extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length, int32_t rtl,
+                                            int32_t *outLength, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UBiDi *bidi = ubidi_openSized(length, 0, &code);
+    ubidi_setPara(bidi, spiral::utf16(text), length, rtl ? 1 : 0, nullptr, &code);
+    // Reordering never grows the text; removing controls and mirroring keep or shrink it.
+    std::vector<UChar> visual(length > 0 ? length : 1);
+    int32_t visualLength = ubidi_writeReordered(bidi, visual.data(), length,
+                                                UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &code);
+    ubidi_close(bidi);
+    // The text is now in visual left-to-right order, so the shaper must be told
+    // so: with U_SHAPE_TEXT_DIRECTION_LOGICAL it would join each letter to the
+    // wrong neighbour (initial and final forms swapped), measured on ICU 72.
+    // Lam-alef ligatures may shrink the text; nothing here makes it grow.
+    std::vector<UChar> shaped(visualLength > 0 ? visualLength : 1);
+    int32_t shapedLength = U_SUCCESS(code)
+        ? u_shapeArabic(visual.data(), visualLength, shaped.data(), visualLength,
+                        U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_VISUAL_LTR | U_SHAPE_LENGTH_GROW_SHRINK,
+                        &code)
+        : 0;
+    *status = code;
+    return U_SUCCESS(code) ? spiral::copyOut(shaped.data(), shapedLength, outLength) : nullptr;
+}

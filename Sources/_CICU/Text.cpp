@@ -1,0 +1,106 @@
+#include <mutex>
+#include <vector>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include "Support.hpp"
+
+using namespace icu;
+
+template <typename T> static T *copyVector(const std::vector<T> &items, int32_t *count) {
+    *count = 0;
+    if (items.empty()) return nullptr;
+    auto *result = static_cast<T *>(std::malloc(sizeof(T) * items.size()));
+    if (!result) return nullptr;
+    std::copy(items.begin(), items.end(), result);
+    *count = static_cast<int32_t>(items.size());
+    return result;
+}
+
+/// Columns one code point takes in a terminal, following wcwidth: marks,
+/// format and control characters and Hangul medial/final jamo take none,
+/// East Asian Wide/Fullwidth take two. Spacing marks (Mc) take one, as terminals draw them.
+static int32_t codePointWidth(UChar32 c) {
+    switch (u_charType(c)) {
+    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_FORMAT_CHAR:
+    case U_CONTROL_CHAR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR:
+        return 0;
+    default: break;
+    }
+    if ((c >= 0x1160 && c <= 0x11FF) || (c >= 0xD7B0 && c <= 0xD7FF)) return 0; // conjoining jamo V/T
+    int32_t eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+/// An emoji cluster (emoji presentation, or an emoji made so by U+FE0F)
+/// takes two columns however many code points it joins; other clusters take
+/// the sum of their code points, which is what wcswidth and terminals do.
+static int32_t clusterWidth(const UChar *text, int32_t length) {
+    UChar32 first;
+    int32_t i = 0;
+    U16_NEXT(text, i, length, first);
+    bool emoji = u_hasBinaryProperty(first, UCHAR_EMOJI_PRESENTATION);
+    int32_t width = codePointWidth(first);
+    while (i < length) {
+        UChar32 c;
+        U16_NEXT(text, i, length, c);
+        if (c == 0xFE0F && u_hasBinaryProperty(first, UCHAR_EMOJI)) emoji = true;
+        width += codePointWidth(c);
+    }
+    return emoji ? 2 : width;
+}
+
+extern "C" spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t length, int32_t *count) {
+    std::vector<spiral_icu_cluster> clusters;
+    UErrorCode code = U_ZERO_ERROR;
+    const UChar *chars = spiral::utf16(text);
+    UBreakIterator *breaks = ubrk_open(UBRK_CHARACTER, "", chars, length, &code);
+    for (int32_t start = 0, end; U_SUCCESS(code) && (end = ubrk_next(breaks)) != UBRK_DONE; start = end)
+        clusters.push_back({start, end - start, clusterWidth(chars + start, end - start)});
+    ubrk_close(breaks);
+    return copyVector(clusters, count);
+}
+
+extern "C" spiral_icu_line_break *spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *tag,
+                                                         int32_t *count) {
+    std::vector<spiral_icu_line_break> result;
+    UErrorCode code = U_ZERO_ERROR;
+    Locale locale = spiral::parseLocale(tag, code);
+    UBreakIterator *breaks = ubrk_open(UBRK_LINE, locale.getName(), spiral::utf16(text), length, &code);
+    for (int32_t end; U_SUCCESS(code) && (end = ubrk_next(breaks)) != UBRK_DONE;) {
+        int32_t rule = ubrk_getRuleStatus(breaks);
+        result.push_back({end, rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT ? 1 : 0});
+    }
+    ubrk_close(breaks);
+    return copyVector(result, count);
+}
+
+extern "C" uint16_t *spiral_icu_nfc(const uint16_t *text, int32_t length, int32_t *outLength, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    const Normalizer2 *nfc = Normalizer2::getNFCInstance(code);
+    UnicodeString result = U_SUCCESS(code) ? nfc->normalize(UnicodeString(spiral::utf16(text), length), code)
+                                           : UnicodeString();
+    *status = code;
+    return U_SUCCESS(code) ? spiral::copyOut(result, outLength) : nullptr;
+}
+
+extern "C" uint16_t *spiral_icu_search_fold(const uint16_t *text, int32_t length, int32_t *outLength,
+                                            int32_t *status) {
+    // Building this compound transliterator costs milliseconds, so it is built
+    // once. ICU does not promise that transliterate() is safe to call on one
+    // instance from several threads (Any-Latin fills caches as it meets new
+    // scripts), so every use holds the mutex too.
+    static std::mutex lock;
+    static Transliterator *fold = nullptr;
+    static UErrorCode foldStatus = U_ZERO_ERROR;
+    std::lock_guard<std::mutex> guard(lock);
+    if (!fold && U_SUCCESS(foldStatus))
+        fold = Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, foldStatus);
+    *status = fold ? U_ZERO_ERROR : (U_FAILURE(foldStatus) ? foldStatus : U_MEMORY_ALLOCATION_ERROR);
+    if (!fold) return nullptr;
+    UnicodeString result(spiral::utf16(text), length);
+    fold->transliterate(result);
+    return spiral::copyOut(result, outLength);
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SpiralCore
+
+/// Where the prompts, languages, centre config and plans are.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "Folder holding kiosk.json (default: beside the binary, else the package's Prompts/).")
+    var prompts: String?
+
+    @Option(help: "Folder of language files (default: beside the binary, else the package's Localizations/).")
+    var localizations: String?
+
+    @Option(help: "The centre's config file (default: SPIRAL_CONFIG, else Config/centre.json).")
+    var config: String?
+
+    func promptsDirectory() throws -> String {
+        guard let dir = ResourceLocator().directory(named: "Prompts", override: prompts) else {
+            throw ValidationError("Cannot find the Prompts folder. Give it with --prompts DIR.")
+        }
+        return dir
+    }
+
+    func localizationsDirectory() throws -> String {
+        guard let dir = ResourceLocator().directory(named: "Localizations", override: localizations) else {
+            throw ValidationError("Cannot find the Localizations folder. Give it with --localizations DIR.")
+        }
+        return dir
+    }
+
+    func loadScript() throws -> PromptScript {
+        switch ScriptLoader.load(directory: try promptsDirectory()) {
+        case let .success(script): return script
+        case let .failure(failure):
+            throw ContentError(problems: failure.problems)
+        }
+    }
+
+    func loadCatalogue() throws -> MessageCatalogue {
+        MessageCatalogue.load(directory: try localizationsDirectory())
+    }
+
+    func loadConfig() throws -> CentreConfig {
+        let path = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
+            ?? ResourceLocator().directory(named: "Config", override: nil).map { $0 + "/centre.json" }
+        guard let path, FileManager.default.fileExists(atPath: path) else { return .australianDefaults }
+        do { return try CentreConfig.load(path: path) } catch { throw ValidationError(error.description) }
+    }
+}
+
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Folder of plan files (default: SPIRAL_STORE, else $XDG_DATA_HOME/spiral/plans).")
+    var store: String?
+
+    var planStore: PlanStore { PlanStore(directory: store ?? PlanStore.defaultDirectory()) }
+}
+
+/// Problems in the centre's files, printed one a line so a coordinator can fix them in turn.
+struct ContentError: Error, CustomStringConvertible {
+    var problems: [ContentProblem]
+    var description: String {
+        problems.map(\.description).joined(separator: "\n") + "\nRun `spiral check` after fixing to see anything left."
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SpiralCore
+import SpiralTerminal
+
+struct KioskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk",
+        abstract: "Run the parents' dialogue. Without --once, the kiosk returns to the welcome screen for the next family.")
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "Start in this language (a BCP 47 tag such as ar, zh-Hans, vi) and skip the language screen.")
+    var language: String?
+
+    @Flag(help: "One family's session, then exit.")
+    var once = false
+
+    @Option(help: "Seconds without a key before \"Are you still there?\" (default: the centre config, else 180).")
+    var idleTimeout: Int?
+
+    func run() throws {
+        let script = try content.loadScript()
+        let catalogue = try content.loadCatalogue()
+        let config = try content.loadConfig()
+        let problems = ContentValidator.checkSource(catalogue, script: script).filter { $0.severity == .error }
+        if !problems.isEmpty { throw ContentError(problems: problems) }
+        if let language, catalogue.bestMatch(for: language) == nil {
+            throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")
+        }
+        if let idleTimeout, idleTimeout < 10 {
+            throw ValidationError("--idle-timeout must be at least 10 seconds (got \(idleTimeout)).")
+        }
+        let store = storeOptions.planStore
+        do { try store.prepare() } catch { throw ValidationError(error.description) }
+
+        let interactive = Terminal.isInteractive
+        let log = StaffLog(path: store.directory + "/.kiosk.log", alsoToStandardError: !interactive)
+        for problem in catalogue.problems { log.note("language file left out: \(problem)") }
+        let seconds = idleTimeout ?? config.idleTimeoutSeconds ?? 180
+        let options = KioskOptions(language: language, idleTimeout: .seconds(seconds),
+                                   interactive: interactive, colour: Terminal.colourEnabled)
+        let reader: LineReader = interactive ? ReadlineReader() : PlainLineReader()
+        let session = KioskSession(script: script, catalogue: catalogue, config: config, store: store,
+                                   reader: reader, options: options, log: log)
+        defer { Terminal.restore() }
+        repeat {
+            let outcome = session.runFamily()
+            reader.forgetSession()
+            if interactive { Terminal.write(Terminal.clearScreenAndScrollback) }
+            if case .terminated = outcome { break }
+            if case .leftEarly = outcome, !interactive { break }
+            // Until a staff passphrase guards the way out, Ctrl-D before any family has started
+            // (on the language or welcome screen) closes the kiosk.
+            if case .leftEarly(nil) = outcome { break }
+        } while !once
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import SpiralText
+
+@Suite struct BidiTextTests {
+    @Test func detectsRightToLeft() {
+        #expect(BidiText.containsRightToLeft("Hello مرحبا"))
+        #expect(BidiText.containsRightToLeft("שלום"))
+        #expect(!BidiText.containsRightToLeft("Hello ١٢٣")) // Arabic-Indic digits are not strong
+        #expect(!BidiText.containsRightToLeft("日本語"))
+    }
+
+    @Test func shapesArabicForVisualOrder() {
+        // م ر ح ب ا: meem joins reh; reh does not join forward, so hah starts a
+        // new joined run hah-beh-alef. Drawn left to right: alef (final), beh
+        // (medial), hah (initial), reh (final), meem (initial).
+        let visual = BidiText.visualLine("مرحبا", base: .rightToLeft)
+        #expect(Array(visual.unicodeScalars) == ["\u{FE8E}", "\u{FE92}", "\u{FEA3}", "\u{FEAE}", "\u{FEE3}"])
+        #expect(BidiText.visualLine("مرحبا", base: .leftToRight) == visual)
+        #expect(BidiText.visualLine("لا", base: .rightToLeft) == "\u{FEFB}") // lam-alef ligature
+    }
+
+    @Test func mixedArabicEnglishAndDigitsReadCorrectly() {
+        // "My name is Sarah, I am 42 years old" with the English name inside.
+        let visual = BidiText.visualLine("اسمي Sarah عمري 42 سنة", base: .rightToLeft)
+        #expect(visual == "\u{FE94}\u{FEE8}\u{FEB3} 42 \u{FEF1}\u{FEAE}\u{FEE4}\u{FECB} Sarah \u{FEF2}\u{FEE4}\u{FEB3}\u{FE8D}")
+        // The English name and the number keep their left-to-right order; the
+        // first Arabic word (اسمي) ends up rightmost, the last (سنة) leftmost.
+        #expect(visual.contains("Sarah") && visual.contains("42"))
+        #expect(visual.hasSuffix("\u{FEF2}\u{FEE4}\u{FEB3}\u{FE8D}"))
+        // In a left-to-right paragraph the Arabic runs are reversed in place.
+        #expect(BidiText.visualLine("Call مرحبا now", base: .leftToRight)
+            == "Call \u{FE8E}\u{FE92}\u{FEA3}\u{FEAE}\u{FEE3} now")
+    }
+
+    @Test func mirrorsBracketsAndDropsBidiControls() {
+        #expect(BidiText.visualLine("Hi (مرحبا) there", base: .rightToLeft)
+            == "there (\u{FE8E}\u{FE92}\u{FEA3}\u{FEAE}\u{FEE3}) Hi")
+        #expect(BidiText.visualLine("\u{200F}١٢\u{200F}/٣", base: .rightToLeft) == "١٢/٣")
+    }
+
+    @Test func leavesLeftToRightTextAlone() {
+        #expect(BidiText.visualLine("Plain English (with brackets)", base: .leftToRight) == "Plain English (with brackets)")
+    }
+}
