@@ -10,8 +10,11 @@ import Foundation
 /// any length, "\r\n" accepted. No editing, so `prefill`, `completions` and `onResize` are unused;
 /// the idle timeout works wherever poll() does.
 public final class PlainLineReader: LineReader {
-    private let input: Int32
-    private let output: Int32
+    // The handles are kept, not just their descriptors: a FileHandle closes its descriptor when freed.
+    private let inputHandle: FileHandle
+    private let outputHandle: FileHandle
+    private var input: Int32 { inputHandle.fileDescriptor }
+    private var output: Int32 { outputHandle.fileDescriptor }
     private var pending: [UInt8] = []   // read but not yet returned
     private var head = 0                // start of the unreturned part of `pending`
     private var scanned = 0             // `pending[head..<scanned]` holds no newline
@@ -21,8 +24,8 @@ public final class PlainLineReader: LineReader {
     /// share a process); otherwise they end the read with `.interrupted` / `.terminated`.
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput,
                 handleSignals: Bool = true) {
-        self.input = input.fileDescriptor
-        self.output = output.fileDescriptor
+        inputHandle = input
+        outputHandle = output
         Terminal.saveOriginalState()
         if handleSignals { Signals.install() }
     }
@@ -49,11 +52,7 @@ public final class PlainLineReader: LineReader {
                 defer { discardPartialLine() }
                 return .line(decode(pending[head...]))   // a last line without a newline
             }
-            var milliseconds: Int?
-            if let deadline {
-                milliseconds = (deadline - .now).clampedMilliseconds
-                if milliseconds == 0 { discardPartialLine(); return .timedOut }
-            }
+            let milliseconds = deadline.map { ($0 - .now).clampedMilliseconds }
             switch Signals.waitForInput(fd: input, milliseconds: milliseconds) {
             case .terminated: return .terminated
             case .interrupted: discardPartialLine(); return .interrupted

@@ -15,7 +15,27 @@ public enum BidiText {
     /// forms for the visual order (so letters join to the neighbours they
     /// will be drawn next to).
     public static func visualLine(_ line: String, base: TextDirection) -> String {
-        if base == .leftToRight && !containsRightToLeft(line) { return line }
+        if base == .leftToRight && !containsRightToLeft(line) && !line.unicodeScalars.contains(where: isBidiControl) {
+            return line
+        }
         return ICU.visualLine(line, rightToLeft: base == .rightToLeft) ?? line
+    }
+
+    /// ALM, LRM, RLM, embeddings, overrides and isolates: invisible, and
+    /// drawn as boxes by some terminals, so they must never reach the screen.
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Wraps text inserted into a sentence of the other direction (a name, a
+    /// phone number) in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, so it
+    /// keeps its own order: without it "1800 123 456" inside Arabic is drawn
+    /// as "456 123 1800", because the spaces take the Arabic direction.
+    /// visualLine removes the controls again.
+    public static func isolate(_ s: String) -> String {
+        "\u{2068}\(s)\u{2069}"
     }
 }

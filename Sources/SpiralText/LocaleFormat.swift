@@ -32,7 +32,8 @@ public enum LocaleFormat {
     }
 
     /// Canonical BCP 47 form: "zh_hant" -> "zh-Hant", "zh_TW.UTF-8" -> "zh-TW",
-    /// "iw" -> "he". A tag ICU cannot read at all is returned unchanged.
+    /// "iw" -> "he", "" -> "und". Anything without a language ("C", "POSIX",
+    /// "123") is returned unchanged, so a caller can spot it.
     public static func canonicalTag(_ tag: String) -> String {
         ICU.canonicalTag(tag) ?? tag
     }

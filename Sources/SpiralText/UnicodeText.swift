@@ -7,8 +7,11 @@ public enum UnicodeText {
         ICU.nfc(s) ?? s
     }
 
-    /// Terminal columns: per grapheme cluster, East Asian Wide/Fullwidth take
-    /// 2, marks, format and control characters 0, an emoji 2, others 1.
+    /// Terminal columns, per grapheme cluster: an emoji (emoji presentation,
+    /// or made one by U+FE0F) takes 2; any other cluster the sum of its code
+    /// points, where East Asian Wide/Fullwidth take 2, marks, format and
+    /// control characters 0, others 1. That is what wcswidth and terminals
+    /// give, e.g. "हिन्दी" is 5 (its spacing vowel signs take a column each).
     public static func displayWidth(_ s: String) -> Int {
         if let width = printableASCIIWidth(s) { return width }
         return ICU.clusters(Array(s.utf16)).reduce(0) { $0 + $1.width }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstring>
+#include <strings.h>
 #include <unicode/locdspnm.h>
 #include <unicode/udat.h>
 #include <unicode/unum.h>
@@ -31,7 +32,14 @@ static char *copyTag(const Locale &locale) {
 extern "C" char *spiral_icu_canonical_tag(const char *tag) {
     UErrorCode status = U_ZERO_ERROR;
     Locale locale = spiral::parseLocale(tag, status);
-    return U_SUCCESS(status) ? copyTag(locale) : nullptr;
+    char *canonical = U_SUCCESS(status) ? copyTag(locale) : nullptr;
+    // ICU turns anything it cannot read ("C", "123") into "und"; only an empty
+    // tag (or "und" itself) should mean that here.
+    if (canonical && std::strcmp(canonical, "und") == 0 && tag && *tag && strcasecmp(tag, "und") != 0) {
+        std::free(canonical);
+        return nullptr;
+    }
+    return canonical;
 }
 
 extern "C" char *spiral_icu_maximized_tag(const char *tag) {

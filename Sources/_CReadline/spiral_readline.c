@@ -112,6 +112,11 @@ static long now_ms(void) {
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static long remaining_ms(long deadline) {
+    long left = deadline - now_ms();
+    return left > 0 ? left : 0;
+}
+
 static struct timespec timespec_ms(long ms) {
     struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000};
     return ts;
@@ -125,13 +130,14 @@ SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms) {
     for (;;) {
         if (got_termination) { result = SpiralWaitResultTerminated; break; }
         if (got_interrupt) { got_interrupt = 0; result = SpiralWaitResultInterrupted; break; }
-        long remaining = deadline >= 0 ? deadline - now_ms() : -1;
-        if (deadline >= 0 && remaining <= 0) { result = SpiralWaitResultTimedOut; break; }
+        // Even with no time left, look once: input that is already there is not late.
+        long remaining = deadline >= 0 ? remaining_ms(deadline) : -1;
         struct timespec ts = timespec_ms(remaining);
         struct pollfd pfd = {.fd = fd, .events = POLLIN};
         int n = ppoll(&pfd, 1, remaining >= 0 ? &ts : NULL, &during_wait);
         if (n > 0) { result = SpiralWaitResultReady; break; }   // includes POLLHUP: read() sees EOF
         if (n < 0 && errno != EINTR) { result = SpiralWaitResultReady; break; }  // let read() report it
+        if (n == 0 && deadline >= 0 && remaining_ms(deadline) == 0) { result = SpiralWaitResultTimedOut; break; }
     }
     sigprocmask(SIG_SETMASK, &old_mask, NULL);
     return result;
@@ -271,6 +277,7 @@ void spiral_rl_setup(void) {
     rl_variable_bind("editing-mode", "emacs");
     rl_variable_bind("enable-bracketed-paste", "off");   // no escape codes, no highlighted paste
     rl_variable_bind("completion-ignore-case", "on");
+    rl_variable_bind("show-all-if-ambiguous", "on");     // one Tab shows the choices (no bell to hint)
     rl_variable_bind("bell-style", "none");              // no beeps in a waiting room
     rl_variable_bind("horizontal-scroll-mode", "off");   // long answers wrap, all visible
     rl_variable_bind("revert-all-at-newline", "on");     // editing an old line doesn't rewrite history
@@ -330,11 +337,8 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
         if (got_termination) { abandon_line(0); event = SpiralReadEventTerminated; break; }
         if (got_interrupt) { got_interrupt = 0; abandon_line(0); event = SpiralReadEventInterrupted; break; }
         if (got_resize) { got_resize = 0; rl_resize_terminal(); event = SpiralReadEventResized; break; }
-        long remaining = -1;
-        if (idle_timeout_ms >= 0) {
-            remaining = idle_timeout_ms - (now_ms() - last_key_ms);
-            if (remaining <= 0) { abandon_line(1); event = SpiralReadEventTimedOut; break; }
-        }
+        // Even with no time left, look once: a key that is already there is not late.
+        long remaining = idle_timeout_ms >= 0 ? remaining_ms(last_key_ms + idle_timeout_ms) : -1;
         fd_set readable;
         FD_ZERO(&readable);
         FD_SET(fd, &readable);
@@ -342,7 +346,14 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
         int n = pselect(fd + 1, &readable, NULL, NULL, remaining >= 0 ? &ts : NULL, &during_wait);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) { abandon_line(0); event = SpiralReadEventEndOfInput; break; }
-        if (n == 0) continue;       // timed out: the check at the top decides
+        if (n == 0) {
+            if (idle_timeout_ms >= 0 && remaining_ms(last_key_ms + idle_timeout_ms) == 0) {
+                abandon_line(1);
+                event = SpiralReadEventTimedOut;
+                break;
+            }
+            continue;
+        }
         last_key_ms = now_ms();
         rl_callback_read_char();
         if (read_state == GOT_LINE) {

@@ -26,11 +26,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.planStore
-        guard let normalised = FamilyCode.normalise(code) else {
-            throw ValidationError("\"\(code)\" is not a family code: codes look like KMT-47R (six letters and digits).")
-        }
-        let plan: Plan
-        do { plan = try store.load(normalised) } catch { throw ValidationError(error.description) }
+        let plan = try PlanLookup.load(code, from: store)
         let catalogue = try content.loadCatalogue()
         let config = try content.loadConfig()
         let tag = catalogue.bestMatch(for: language ?? plan.language) ?? MessageCatalogue.sourceLanguage

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SpiralText
 
@@ -35,10 +36,23 @@ import Testing
     @Test func mirrorsBracketsAndDropsBidiControls() {
         #expect(BidiText.visualLine("Hi (مرحبا) there", base: .rightToLeft)
             == "there (\u{FE8E}\u{FE92}\u{FEA3}\u{FEAE}\u{FEE3}) Hi")
-        #expect(BidiText.visualLine("\u{200F}١٢\u{200F}/٣", base: .rightToLeft) == "١٢/٣")
+        // CLDR's Arabic date puts a right-to-left mark after each number so the
+        // day reads first from the right; the marks themselves are dropped.
+        let date = LocaleFormat.date(Date(timeIntervalSince1970: 1_795_348_800), locale: "ar", timeZone: "UTC")
+        #expect(date.unicodeScalars.contains("\u{200F}"))
+        #expect(BidiText.visualLine(date, base: .rightToLeft) == "٢٠٢٦/١١/٢٢")
     }
 
     @Test func leavesLeftToRightTextAlone() {
         #expect(BidiText.visualLine("Plain English (with brackets)", base: .leftToRight) == "Plain English (with brackets)")
+        #expect(BidiText.visualLine("Call \(BidiText.isolate("Mia"))", base: .leftToRight) == "Call Mia")
+    }
+
+    @Test func isolatesKeepPhoneNumbersTogether() {
+        // Bare, the number's space-separated groups each become their own run.
+        #expect(BidiText.visualLine("اتصل على 1800 123 456", base: .rightToLeft)
+            == "456 123 1800 \u{FEF0}\u{FEE0}\u{FECB} \u{FEDE}\u{FEBC}\u{FE97}\u{FE8D}")
+        #expect(BidiText.visualLine("اتصل على \(BidiText.isolate("1800 123 456"))", base: .rightToLeft)
+            == "1800 123 456 \u{FEF0}\u{FEE0}\u{FECB} \u{FEDE}\u{FEBC}\u{FE97}\u{FE8D}")
     }
 }

@@ -33,7 +33,7 @@ import Testing
 
     @Test(arguments: [
         ("zh_hant", "zh-Hant"), ("zh-hant-tw", "zh-Hant-TW"), ("en_AU", "en-AU"), ("zh_TW.UTF-8", "zh-TW"),
-        ("AR-u-NU-latn", "ar-u-nu-latn"), ("iw", "he"), ("vi", "vi"),
+        ("AR-u-NU-latn", "ar-u-nu-latn"), ("iw", "he"), ("vi", "vi"), ("", "und"), ("C", "C"),
     ])
     func canonicalTags(tag: String, canonical: String) {
         #expect(LocaleFormat.canonicalTag(tag) == canonical)

@@ -37,7 +37,8 @@ import Testing
         let lines = UnicodeText.wrap(text, width: 12, locale: "th")
         #expect(lines.allSatisfy { UnicodeText.displayWidth($0) <= 12 })
         #expect(lines.joined() == text)
-        #expect(lines == ["ฉันต้องการ", "ความช่วยเหลือ", "เรื่องที่อยู่", "อาศัย"])
+        // ICU's dictionary splits ที่อยู่อาศัย ("housing") into ที่ | อยู่ | อาศัย.
+        #expect(lines == ["ฉันต้องการความ", "ช่วยเหลือเรื่องที่", "อยู่อาศัย"])
     }
 
     @Test func wrapsEnglishWithoutSplittingWords() {

@@ -59,7 +59,9 @@ public final class MessageCatalogue: @unchecked Sendable {
             if languages[candidate] != nil { return candidate }
             if let hit = languages.keys.first(where: { $0.lowercased() == candidate.lowercased() }) { return hit }
         }
-        return nil
+        // "zh" asks for some Chinese: offer the first installed variant (zh-Hans before zh-Hant).
+        let base = canonical.split(separator: "-").first.map(String.init)?.lowercased() ?? canonical
+        return languages.keys.sorted().first { $0.lowercased().hasPrefix(base + "-") }
     }
 
     /// The languages tried for a message, most specific first, ending in English.

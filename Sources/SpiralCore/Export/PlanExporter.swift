@@ -91,17 +91,23 @@ public struct PlanExporter: Sendable {
         return out.joined(separator: "\n")
     }
 
-    /// Backslash-escapes characters Markdown would treat as markup, and neutralises HTML tags.
+    /// Backslash-escapes what Markdown would treat as markup (and neutralises HTML), so a
+    /// family's words can never become links, headings or tags in case notes.
     public static func escapeMarkdown(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", ">", "~":
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", ">":
                 out.append("\\"); out.append(ch)
             case "<": out.append("&lt;")
             case "&": out.append("&amp;")
             default: out.append(ch)
             }
+        }
+        // A leading "-", "+" or "1." would start a list.
+        if let first = out.first, first == "-" || first == "+" { out = "\\" + out }
+        if let dot = out.firstIndex(of: "."), out[..<dot].allSatisfy(\.isNumber), out.first?.isNumber == true {
+            out.insert("\\", at: dot)
         }
         return out
     }

@@ -24,6 +24,12 @@ public struct Plan: Codable, Sendable, Equatable {
     public var goals: [Goal]
     /// Every kiosk visit, so the practitioner can see when the family came back.
     public var visits: [Visit]
+    /// Small steps in the partnership, tagged by spiral stage (quick wins, outreach, repair…).
+    public var partnershipSteps: [PartnershipStep] = []
+    /// Appointments kept and missed, and outreach made.
+    public var contacts: [Contact] = []
+    /// Every change made in session: who, when, what, old and new value. Never shortened.
+    public var history: [Change] = []
 
     public enum Status: String, Codable, Sendable {
         /// The family stopped part way (end of input, idle, or still answering).
@@ -95,10 +101,80 @@ public struct Plan: Codable, Sendable, Equatable {
         public var proposedBy: String
         public var stage: SpiralStage = .obvious
         public var language: String
+        /// When to look at this goal together next (yyyy-mm-dd).
+        public var reviewDate: String?
+        /// Progress at each review: the parent's and the practitioner's own readings, both kept.
+        public var ratings: [Rating] = []
+        /// A removed goal is marked, never deleted.
+        public var removed: Bool = false
+        /// Set once a practitioner edits a kiosk goal, so later kiosk saves keep their wording.
+        public var editedInSession: Bool = false
         public init(id: String, what: String, why: String? = nil, when: String? = nil, how: String? = nil,
                     whoWith: String? = nil, status: Status, proposedBy: String, stage: SpiralStage = .obvious, language: String) {
             self.id = id; self.what = what; self.why = why; self.when = when; self.how = how
             self.whoWith = whoWith; self.status = status; self.proposedBy = proposedBy; self.stage = stage; self.language = language
+        }
+    }
+
+    public struct Rating: Codable, Sendable, Equatable {
+        public var date: String
+        /// 0–10, the parent's own reading of progress.
+        public var parent: Int?
+        /// 0–10, the practitioner's reading.
+        public var practitioner: Int?
+        public var by: String
+        public init(date: String, parent: Int?, practitioner: Int?, by: String) {
+            self.date = date; self.parent = parent; self.practitioner = practitioner; self.by = by
+        }
+    }
+
+    public struct PartnershipStep: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable, CaseIterable {
+            case quickWin = "quick-win", crisisAddressed = "crisis-addressed", outreach
+            case ruptureAcknowledged = "rupture-acknowledged", repair, selfCare = "self-care", other
+            public var stage: SpiralStage {
+                switch self {
+                case .quickWin, .crisisAddressed, .outreach: return .acceptance
+                case .ruptureAcknowledged, .repair: return .repair
+                case .selfCare: return .valuing
+                case .other: return .acceptance
+                }
+            }
+        }
+        public var kind: Kind
+        public var stage: SpiralStage
+        public var note: String
+        public var by: String
+        public var at: Date
+        public init(kind: Kind, stage: SpiralStage? = nil, note: String, by: String, at: Date) {
+            self.kind = kind; self.stage = stage ?? kind.stage; self.note = note; self.by = by; self.at = at
+        }
+    }
+
+    public struct Contact: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable, CaseIterable {
+            case kept = "appointment-kept", missed = "appointment-missed", outreach
+        }
+        public var kind: Kind
+        public var date: String
+        public var note: String?
+        public var by: String
+        public init(kind: Kind, date: String, note: String?, by: String) {
+            self.kind = kind; self.date = date; self.note = note; self.by = by
+        }
+    }
+
+    /// One change in the plan's history.
+    public struct Change: Codable, Sendable, Equatable {
+        public var at: Date
+        /// `family (kiosk)` or the practitioner's name.
+        public var who: String
+        /// What changed, e.g. `goal kiosk-1 status`.
+        public var what: String
+        public var old: String?
+        public var new: String?
+        public init(at: Date, who: String, what: String, old: String?, new: String?) {
+            self.at = at; self.who = who; self.what = what; self.old = old; self.new = new
         }
     }
 

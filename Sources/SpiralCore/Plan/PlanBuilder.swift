@@ -73,9 +73,19 @@ public enum PlanBuilder {
         let newGoals = kioskGoals.keys.sorted().compactMap { kioskGoals[$0] }.filter { !$0.what.isEmpty }
         var merged = plan.goals.filter { !$0.id.hasPrefix("kiosk-") }
         for var goal in newGoals {
-            // Keep a status the practitioner already moved on from "proposed".
-            if let old = plan.goals.first(where: { $0.id == goal.id }) { goal.status = old.status }
+            if let old = plan.goals.first(where: { $0.id == goal.id }) {
+                // What was agreed in session stays as agreed; the family's new words go to history.
+                if old.editedInSession { merged.append(old); continue }
+                goal.status = old.status
+                goal.reviewDate = old.reviewDate
+                goal.ratings = old.ratings
+                goal.removed = old.removed
+            }
             merged.append(goal)
+        }
+        // A kiosk goal whose answer was emptied is kept if the practitioner already worked on it.
+        for old in plan.goals where old.id.hasPrefix("kiosk-") && !merged.contains(where: { $0.id == old.id }) {
+            if old.editedInSession || old.status != .proposed || !old.ratings.isEmpty { merged.append(old) }
         }
         plan.goals = merged
         if let last = visible.last { plan.language = last.1.language }

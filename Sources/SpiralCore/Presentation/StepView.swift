@@ -65,7 +65,9 @@ public struct StepPresenter: Sendable {
     public func crisisLines() -> [String] {
         config.crisisContacts.map { c in
             let about = c.aboutKey.map { l($0) } ?? c.about.flatMap { $0[l.language] ?? $0["en"] } ?? "none"
-            return l("crisis.contact", ["name": .string(c.name), "phone": .string(c.phone), "about": .string(about)])
+            // Isolated, so a phone number keeps its digit groups in order inside right-to-left text.
+            return l("crisis.contact", ["name": .string(BidiText.isolate(c.name)), "phone": .string(BidiText.isolate(c.phone)),
+                                        "about": .string(about)])
         }
     }
 

@@ -117,6 +117,10 @@ public final class KioskSession {
                 continue
             case .endOfInput:
                 save()
+                if let code = planCode {
+                    show(renderer.page(title: l("ui.finish.title"), paragraphs: [l("ui.goodbye.eof", ["code": .string(code)])],
+                                       notice: nil, footer: nil))
+                }
                 return .ended(.leftEarly(code: planCode))
             case .timedOut:
                 if stillThere() { redraw(); continue }
