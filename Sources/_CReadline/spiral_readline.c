@@ -1,15 +1,18 @@
 // GNU readline 8.2 behind a handful of functions (see spiral_readline.h).
 //
-// Shape: readline's callback interface driven by our own pselect() loop, so that
-//  - the idle timeout restarts on every key (select's timeout, recomputed per key);
+// Shape: readline's callback interface driven by our own poll() loop, so that
+//  - the idle timeout restarts on every key (poll's timeout, recomputed per key);
 //  - signals never run readline code: our handlers only raise a flag, and the loop acts on
-//    it between keys. Signals are blocked except inside pselect/ppoll, so a signal can't slip
-//    in between "check the flags" and "sleep" and be noticed only at the timeout.
+//    it between keys. The handler also writes a byte to a pipe the loop polls (the self-pipe
+//    trick), so the loop wakes up whichever thread took the signal, and a signal that lands
+//    between "check the flags" and "sleep" is not noticed only at the timeout.
 
 #define _GNU_SOURCE
 #include "spiral_readline.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -17,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/select.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,12 +40,18 @@ static volatile sig_atomic_t got_interrupt = 0;
 static volatile sig_atomic_t got_resize = 0;
 static volatile sig_atomic_t got_termination = 0;
 
+static int wake_pipe[2] = {-1, -1};   // [0] polled by the wait loops, [1] written by handlers
+
 static void on_signal(int sig) {
+    int saved_errno = errno;
     switch (sig) {
     case SIGINT: got_interrupt = 1; break;
     case SIGWINCH: got_resize = 1; break;
     default: got_termination = 1; break;   // SIGTERM, SIGHUP
     }
+    char byte = 0;
+    if (write(wake_pipe[1], &byte, 1) < 0) { /* pipe full: the loop is awake already */ }
+    errno = saved_errno;
 }
 
 static const int handled_signals[] = {SIGINT, SIGWINCH, SIGTERM, SIGHUP};
@@ -58,12 +66,13 @@ void spiral_rl_install_signal_handlers(void) {
     static int installed = 0;
     if (installed) return;
     installed = 1;
+    if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) wake_pipe[0] = wake_pipe[1] = -1;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;
     handled_set(&action.sa_mask);
     // SA_RESTART keeps the rest of the program's reads and writes from failing with EINTR;
-    // pselect/ppoll are never restarted, so our wait loops still wake up.
+    // the wait loops are woken by the pipe, not by EINTR.
     action.sa_flags = SA_RESTART;
     for (size_t i = 0; i < HANDLED_COUNT; i++) sigaction(handled_signals[i], &action, NULL);
 }
@@ -97,15 +106,6 @@ static void restore_job_control(void) {
     job_control_saved = 0;
 }
 
-// Blocks our signals; `during_wait` receives the mask to sleep with (same, but ours open).
-static void block_handled(sigset_t *old_mask, sigset_t *during_wait) {
-    sigset_t handled;
-    handled_set(&handled);
-    sigprocmask(SIG_BLOCK, &handled, old_mask);
-    *during_wait = *old_mask;
-    for (size_t i = 0; i < HANDLED_COUNT; i++) sigdelset(during_wait, handled_signals[i]);
-}
-
 static long now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -117,30 +117,42 @@ static long remaining_ms(long deadline) {
     return left > 0 ? left : 0;
 }
 
-static struct timespec timespec_ms(long ms) {
-    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000};
-    return ts;
+static void drain_wake_pipe(void) {
+    char bytes[64];
+    while (wake_pipe[0] >= 0 && read(wake_pipe[0], bytes, sizeof bytes) > 0) {}
+}
+
+enum wait_outcome { INPUT_READY, WOKEN, NOTHING_YET, POLL_FAILED };
+
+// Sleeps until `fd` is readable, a signal arrives or `timeout_ms` passes (< 0: no limit).
+// Call drain_wake_pipe() and check the flags first. A signal wins over input arriving with it.
+static enum wait_outcome wait_for(int fd, long timeout_ms) {
+    struct pollfd fds[2] = {{.fd = fd, .events = POLLIN}, {.fd = wake_pipe[0], .events = POLLIN}};
+    int n = poll(fds, 2, timeout_ms < 0 ? -1 : timeout_ms > INT_MAX ? INT_MAX : (int)timeout_ms);
+    if (n < 0) return errno == EINTR ? WOKEN : POLL_FAILED;
+    if (n == 0) return NOTHING_YET;
+    // A signal that came with the input ran its handler only as poll returned, after poll had
+    // looked at the pipe: so look at the flags too.
+    if (fds[1].revents || got_termination || got_interrupt) return WOKEN;
+    return INPUT_READY;   // includes POLLHUP and POLLERR: the read reports them
 }
 
 SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms) {
-    sigset_t old_mask, during_wait;
-    block_handled(&old_mask, &during_wait);
     long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : -1;
-    SpiralWaitResult result;
     for (;;) {
-        if (got_termination) { result = SpiralWaitResultTerminated; break; }
-        if (got_interrupt) { got_interrupt = 0; result = SpiralWaitResultInterrupted; break; }
+        drain_wake_pipe();
+        if (got_termination) return SpiralWaitResultTerminated;
+        if (got_interrupt) { got_interrupt = 0; return SpiralWaitResultInterrupted; }
         // Even with no time left, look once: input that is already there is not late.
-        long remaining = deadline >= 0 ? remaining_ms(deadline) : -1;
-        struct timespec ts = timespec_ms(remaining);
-        struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        int n = ppoll(&pfd, 1, remaining >= 0 ? &ts : NULL, &during_wait);
-        if (n > 0) { result = SpiralWaitResultReady; break; }   // includes POLLHUP: read() sees EOF
-        if (n < 0 && errno != EINTR) { result = SpiralWaitResultReady; break; }  // let read() report it
-        if (n == 0 && deadline >= 0 && remaining_ms(deadline) == 0) { result = SpiralWaitResultTimedOut; break; }
+        switch (wait_for(fd, deadline >= 0 ? remaining_ms(deadline) : -1)) {
+        case INPUT_READY: return SpiralWaitResultReady;
+        case POLL_FAILED: return SpiralWaitResultReady;   // let the read report it
+        case WOKEN: break;
+        case NOTHING_YET:
+            if (deadline >= 0 && remaining_ms(deadline) == 0) return SpiralWaitResultTimedOut;
+            break;
+        }
     }
-    sigprocmask(SIG_SETMASK, &old_mask, NULL);
-    return result;
 }
 
 // ---- Locale ----------------------------------------------------------------------------
@@ -330,24 +342,19 @@ static void abandon_line(int erase) {
 SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
     *line = NULL;
     int fd = fileno(rl_instream);
-    sigset_t old_mask, during_wait;
-    block_handled(&old_mask, &during_wait);
     SpiralReadEvent event;
     for (;;) {
+        drain_wake_pipe();
         if (got_termination) { abandon_line(0); event = SpiralReadEventTerminated; break; }
         if (got_interrupt) { got_interrupt = 0; abandon_line(0); event = SpiralReadEventInterrupted; break; }
         if (got_resize) { got_resize = 0; rl_resize_terminal(); event = SpiralReadEventResized; break; }
         // Even with no time left, look once: a key that is already there is not late.
-        long remaining = idle_timeout_ms >= 0 ? remaining_ms(last_key_ms + idle_timeout_ms) : -1;
-        fd_set readable;
-        FD_ZERO(&readable);
-        FD_SET(fd, &readable);
-        struct timespec ts = timespec_ms(remaining);
-        int n = pselect(fd + 1, &readable, NULL, NULL, remaining >= 0 ? &ts : NULL, &during_wait);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) { abandon_line(0); event = SpiralReadEventEndOfInput; break; }
-        if (n == 0) {
-            if (idle_timeout_ms >= 0 && remaining_ms(last_key_ms + idle_timeout_ms) == 0) {
+        long deadline = last_key_ms + idle_timeout_ms;
+        enum wait_outcome outcome = wait_for(fd, idle_timeout_ms >= 0 ? remaining_ms(deadline) : -1);
+        if (outcome == WOKEN) continue;
+        if (outcome == POLL_FAILED) { abandon_line(0); event = SpiralReadEventEndOfInput; break; }
+        if (outcome == NOTHING_YET) {
+            if (idle_timeout_ms >= 0 && remaining_ms(deadline) == 0) {
                 abandon_line(1);
                 event = SpiralReadEventTimedOut;
                 break;
@@ -368,7 +375,6 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
             break;
         }
     }
-    sigprocmask(SIG_SETMASK, &old_mask, NULL);
     fflush(rl_outstream);
     return event;
 }

@@ -306,12 +306,17 @@ def test_piped_input_uses_the_plain_reader():
     assert out.startswith("Name? \nRESULT:line:")
 
 
-def test_piped_input_times_out_and_sigterm_terminates():
-    child = subprocess.Popen([str(PROBE), "--timeout", "0.3"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+def test_piped_input_times_out_ignores_resizes_and_sigterm_terminates():
+    child = subprocess.Popen([str(PROBE), "--timeout", "0.5"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              env=environment())
     try:
         assert child.stdout.readline() == b"> \n"                      # the prompt, its line ended
         assert child.stdout.readline() == b'RESULT:timedOut:""\n'
+        child.send_signal(signal.SIGWINCH)
+        child.stdin.write("still here\n".encode())
+        child.stdin.flush()
+        assert child.stdout.readline() == b"> \n"
+        assert child.stdout.readline() == b'RESULT:line:"still here"\n'
         child.send_signal(signal.SIGTERM)
         out = child.communicate(timeout=5)[0].decode()
         assert 'RESULT:terminated:""' in out

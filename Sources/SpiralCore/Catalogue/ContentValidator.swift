@@ -12,9 +12,9 @@ public enum ContentValidator {
         "ui.need_answer", "ui.skipped", "ui.saved", "ui.save_failed", "ui.goodbye.declined",
         "ui.goodbye.eof", "ui.at_start", "ui.language.title", "ui.language.question", "ui.language.not_found",
         "ui.language.draft", "ui.welcome.title", "ui.welcome.text", "ui.welcome.code", "ui.welcome.code.unknown",
-        "ui.welcome.back", "ui.summary.title", "ui.summary.intro", "ui.summary.question", "ui.summary.not_a_number",
+        "ui.welcome.back", "ui.summary.title", "ui.summary.intro", "ui.summary.question", "ui.summary.more", "ui.summary.not_a_number",
         "ui.finish.title", "ui.finish.code", "ui.finish.strengths", "ui.finish.goals", "ui.finish.urgent",
-        "ui.finish.press", "ui.idle.title", "ui.idle.text", "crisis.contact", "crisis.about.000", "crisis.about.respect", "crisis.about.lifeline",
+        "ui.finish.press", "ui.idle.title", "ui.idle.text", "ui.keeps", "crisis.contact", "crisis.about.000", "crisis.about.respect", "crisis.about.lifeline",
         "crisis.about.kids", "crisis.about.yarn",
     ] + ExportKeys.all
 

@@ -65,8 +65,10 @@ public struct StepPresenter: Sendable {
     public func crisisLines() -> [String] {
         config.crisisContacts.map { c in
             let about = c.aboutKey.map { l($0) } ?? c.about.flatMap { $0[l.language] ?? $0["en"] } ?? "none"
-            // Isolated, so a phone number keeps its digit groups in order inside right-to-left text.
-            return l("crisis.contact", ["name": .string(BidiText.isolate(c.name)), "phone": .string(BidiText.isolate(c.phone)),
+            // In right-to-left text a phone number is isolated, so its digit groups keep their order.
+            let rtl = l.direction == .rightToLeft
+            return l("crisis.contact", ["name": .string(rtl ? BidiText.isolate(c.name) : c.name),
+                                        "phone": .string(rtl ? BidiText.isolate(c.phone) : c.phone),
                                         "about": .string(about)])
         }
     }

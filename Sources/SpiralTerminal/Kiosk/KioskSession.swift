@@ -107,7 +107,10 @@ public final class KioskSession {
             let result = reader.readLine(prompt: promptMark, prefill: prefill, completions: completions,
                                          idleTimeout: options.idleTimeout, onResize: redraw)
             switch result {
-            case let .line(raw):
+            case var .line(raw):
+                // Without line editing the suggestion cannot sit in the edit buffer: Enter keeps it,
+                // as Enter on the pre-filled line does at a terminal.
+                if !options.interactive, raw.isEmpty, !prefill.isEmpty { raw = prefill }
                 let cleaned = InputCleaner.clean(raw)
                 if !cleaned.isEmpty { reader.remember(cleaned) }
                 return .command(TypedCommand.parse(cleaned))
@@ -119,7 +122,11 @@ public final class KioskSession {
                 save()
                 if let code = planCode {
                     show(renderer.page(title: l("ui.finish.title"), paragraphs: [l("ui.goodbye.eof", ["code": .string(code)])],
-                                       notice: nil, footer: nil))
+                                       notice: nil, footer: options.interactive ? l("ui.finish.press") : nil))
+                    // Long enough to note the code; the screen is then cleared for the next family.
+                    if options.interactive {
+                        _ = reader.readLine(prompt: promptMark, prefill: "", completions: [], idleTimeout: .seconds(60), onResize: nil)
+                    }
                 }
                 return .ended(.leftEarly(code: planCode))
             case .timedOut:
@@ -279,8 +286,10 @@ public final class KioskSession {
         var prefill = pendingPrefill ?? view.prefill
         pendingPrefill = nil
         if !view.expectsAnswer { prefill = "" }
+        let shownNotice = options.interactive || prefill.isEmpty ? notice
+            : [notice, l("ui.keeps", ["text": .string(prefill)])].compactMap { $0 }.joined(separator: " ")
         let draw = { [self] in
-            show(renderer.render(view, notice: notice, numbers: numbers(view.choices.count)))
+            show(renderer.render(view, notice: shownNotice, numbers: numbers(view.choices.count)))
         }
         draw()
         let read = read(prefill: prefill, completions: view.choices, redraw: draw)
@@ -391,17 +400,26 @@ public final class KioskSession {
 
     // MARK: Summary and closing
 
+    /// Which page of the summary is showing; a long summary is split to fit the screen.
+    var summaryPage = 0
+
     func summary() -> FamilyOutcome? {
         let presenter = StepPresenter(engine: engine, localizer: l, config: config)
-        let items = engine.visibleAnswers().filter { $0.0.step.kind.isQuestion && $0.0.step.isSkippable }
+        // Every answer the family can change: questions that go into the plan.
+        let items = engine.visibleAnswers().filter { $0.0.step.kind.isQuestion && $0.0.step.record != nil && $0.0.step.isSkippable }
+        let entries = items.enumerated().map { i, item -> (String, String) in
+            let (v, a) = item
+            let shown = a.value.isSkipped ? l("ui.skipped") : a.display
+            return (LocaleFormat.number(i + 1, locale: l.formattingLocale), presenter.questionText(of: v) + "\n→ " + shown)
+        }
+        let pages = SummaryPager.pages(entries.map { renderer.choiceList([$0.1], numbers: [$0.0]).count },
+                                       available: options.interactive ? Terminal.height() - 12 : Int.max)
+        summaryPage = min(summaryPage, pages.count - 1)
+        let range = pages[summaryPage]
+        let last = summaryPage == pages.count - 1
         let draw = { [self] in
-            let list = items.enumerated().map { i, item -> (String, String) in
-                let (v, a) = item
-                let shown = a.value.isSkipped ? l("ui.skipped") : a.display
-                return (LocaleFormat.number(i + 1, locale: l.formattingLocale), presenter.questionText(of: v) + "\n→ " + shown)
-            }
-            show(renderer.page(title: l("ui.summary.title"), paragraphs: [l("ui.summary.intro")], list: list,
-                               notice: notice, footer: l("ui.summary.question")))
+            show(renderer.page(title: l("ui.summary.title"), paragraphs: [l("ui.summary.intro")], list: Array(entries[range]),
+                               notice: notice, footer: l(last ? "ui.summary.question" : "ui.summary.more")))
         }
         draw()
         let read = read(redraw: draw)
@@ -411,12 +429,14 @@ public final class KioskSession {
             return nil
         }
         switch command {
-        case .skip: engine.finish()
-        case .back: engine.back()
+        case .skip:
+            if last { summaryPage = 0; engine.finish() } else { summaryPage += 1 }
+        case .back:
+            if summaryPage > 0 { summaryPage -= 1 } else { engine.back() }
         case .help: notice = l("ui.help")
         case .language: if case let .ended(o) = chooseLanguage(first: false) { return o }
         case let .answer(text):
-            if let n = ChoiceMatcher.number(text), (1...max(1, items.count)).contains(n), n <= items.count {
+            if let n = ChoiceMatcher.number(text), n >= 1, n <= items.count {
                 engine.change(items[n - 1].0.ref)
             } else {
                 notice = l("ui.summary.not_a_number", ["count": .number(items.count)])

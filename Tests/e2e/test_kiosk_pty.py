@@ -1,0 +1,183 @@
+"""A parent's whole session at the kiosk, in a pseudo-terminal, with the real binary."""
+import json
+import os
+import stat
+
+from kiosk_driver import Screen, load_plan, run_spiral
+
+
+def test_a_parent_goes_through_the_whole_tool_in_english(tmp_path):
+    store = str(tmp_path / "plans")
+    s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
+
+    # Welcome: no code, just start.
+    s.answer("If you have a family code from before")
+    # Consent, answered with a Tab-completed word.
+    s.wait_for("Is it OK to go on?")
+    s.type("yes", "tab")
+    s.wait_for("› Yes, let's start")
+    s.type("enter")
+    # Backspace over a multi-byte character deletes the whole character.
+    s.wait_for("What would you like us to call you?")
+    s.type("Zoë", "backspace", "e", "enter")
+    # Left arrow and insert in the middle of the line.
+    s.wait_for("What are your children's first names and ages?")
+    s.type("Mia 4, Sam", "left", "left", "left", "left", "left", " ", "right", "right", "right", "right", "right", " 7", "enter")
+    # Needs: a Tab-completed word and a number; safety shows crisis contacts at once.
+    s.wait_for("Choose anything you need help with right now.")
+    s.type("hou", "tab")
+    s.wait_for("› Housing")
+    s.type(", 4", "enter")
+    s.answer("Are you and your children safe right now?", "1")
+    screen = s.wait_for("1800RESPECT")
+    assert "Lifeline" in screen and "13 11 14" in screen and "000" in screen
+    s.answer("You don't have to handle this alone")
+    # A skip.
+    s.answer("Is there anything you'd like us to know")
+    s.answer("What would you like help with?", "a bed for Sam")
+    # A step back: the earlier answer is in the edit line, ready to change.
+    s.answer("What matters most to your family right now?", "<")
+    s.wait_for("What would you like help with?")
+    assert "a bed for Sam" in s.cursor_line()
+    s.type("ctrl-u", "a bed for Sam, and food vouchers", "enter")
+    s.answer("What matters most to your family right now?", "the kids feeling settled")
+    # A choice that is not one of the choices is gently re-asked, the words kept.
+    s.answer("What would a good week look like", "school every day")
+    s.answer("Tell us one thing you did for your child recently", "read her a story every night")
+    s.answer("What does that show about you?", "12")
+    s.wait_for("is not one of the choices")
+    s.type("ctrl-u", "3", "enter")
+    screen = s.wait_for("You told us:")
+    assert "read her a story every night" in screen and "Routines help children feel calm" in screen
+    s.answer("Press Enter to go on")
+    s.answer("Tell us one thing your child did recently that you loved", "put his toys away")
+    s.answer("What did that show about your child?", "2")
+    s.wait_for("Here is something you could say to your child")
+    assert "When you put his toys away, that was really helpful" in s.cursor_line()
+    s.type("home", "Sam, ", "enter")
+    for question in ["What do you do to look after yourself?", "When things are hard, what helps you?",
+                     "what do you think Mia feels?", "would say makes a really good day?"]:
+        s.answer(question)
+    s.answer("What is something you would like to change or work on?", "calmer mornings")
+    s.answer("Why does this matter", "less shouting before school")
+    s.answer("When would you like this to happen?", "this term")
+    s.answer("What could be a first small step?", "lay out clothes the night before")
+    s.answer("Who could help or do this with you?", "my sister")
+    s.answer("You have 1 goal. Would you like to add another?", "2")
+    for question in ["Where would you like to meet?", "How often would you like to meet?",
+                     "What days or times suit you best?"]:
+        s.answer(question)
+    s.wait_for("What language would you like to speak with us?")
+    assert "English" in s.cursor_line()
+    s.type("enter")
+    for question in ["Would you like an interpreter?", "your culture, faith or family background",
+                     "Aboriginal or Torres Strait Islander origin?", "is it OK for us to keep in touch?"]:
+        s.answer(question)
+    # Check and change: the name is changed from the summary.
+    screen = s.wait_for("Check your answers")
+    assert "Zoe" in screen
+    s.type("1", "enter")
+    s.wait_for("What would you like us to call you?")
+    s.type("ctrl-u", "Zoë", "enter")
+    # The summary is split into pages that fit the screen: Enter shows more, then finishes.
+    s.wait_for("Check your answers")
+    for _ in range(5):
+        if "press Enter to finish" in s.flat():
+            break
+        s.type("enter")
+        s.pump(0.3)
+    s.type("enter")
+    screen = s.wait_for("Your family code is")
+    assert "read her a story every night" in screen
+    assert "a staff member will be told first" in screen
+    code = screen.split("Your family code is ")[1][:7]
+    s.type("enter")
+    assert s.wait_exit() == 0
+
+    plan = load_plan(store)
+    assert plan["code"] == code
+    assert plan["status"] == "finished"
+    assert plan["urgent"] is True
+    assert plan["profile"]["name"] == "Zoë"
+    assert plan["profile"]["children"] == [{"name": "Mia", "age": 4}, {"name": "Sam", "age": 7}]
+    assert [n["need"] for n in plan["needs"]] == ["housing", "safety"]
+    answers = {a["key"]: a for a in plan["answers"]}
+    assert answers["help_with"]["answer"] == "a bed for Sam, and food vouchers"
+    assert answers["help_with"]["stage"] == "acceptance"
+    assert answers["needs_detail"]["skipped"] is True
+    assert answers["did_for_child"]["stage"] == "valuing"
+    assert answers["child_feels"]["stage"] == "subtle"
+    assert answers["goal_what#1"]["stage"] == "obvious"
+    praise = {p["kind"]: p["text"] for p in plan["praise"]}
+    assert "read her a story every night" in praise["to-parent"]
+    assert praise["for-child"] == "Sam, When you put his toys away, that was really helpful. Thank you!"
+    goal = plan["goals"][0]
+    assert (goal["what"], goal["why"], goal["when"], goal["how"], goal["whoWith"], goal["status"]) == (
+        "calmer mornings", "less shouting before school", "this term", "lay out clothes the night before",
+        "my sister", "proposed")
+
+    # The file is private, and the JSON export carries the fields the issue names.
+    path = os.path.join(store, code + ".json")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    out = run_spiral("export", code, "--format", "json", "--store", store)
+    assert out.returncode == 0, out.stderr
+    exported = json.loads(out.stdout)
+    for key in ["code", "language", "urgent", "answers", "needs", "praise", "goals"]:
+        assert key in exported
+    assert {"promptId", "stage", "question", "answer"} <= set(exported["answers"][0])
+    md = run_spiral("export", code, "--format", "markdown", "--store", store)
+    assert "calmer mornings" in md.stdout and "Urgent" in md.stdout
+
+
+def test_end_of_input_saves_what_was_entered_and_says_goodbye(tmp_path):
+    store = str(tmp_path / "plans")
+    s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
+    s.answer("If you have a family code from before")
+    s.answer("Is it OK to go on?", "1")
+    s.answer("What would you like us to call you?", "Amira")
+    s.wait_for("What are your children's first names")
+    s.type("ctrl-d")
+    screen = s.wait_for("Your answers so far are saved")
+    s.type("enter")
+    assert s.wait_exit() == 0
+    plan = load_plan(store)
+    assert plan["profile"]["name"] == "Amira"
+    assert plan["status"] == "in-progress"
+    assert plan["code"] in screen
+
+
+def test_saying_no_to_consent_saves_nothing(tmp_path):
+    store = str(tmp_path / "plans")
+    s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
+    s.answer("If you have a family code from before")
+    s.answer("Is it OK to go on?", "2")
+    s.wait_for("Nothing has been saved")
+    s.type("enter")
+    assert s.wait_exit() == 0
+    assert [f for f in os.listdir(store) if f.endswith(".json")] == []
+
+
+def test_a_returning_family_continues_with_their_code_and_is_asked_how_we_are_going(tmp_path):
+    store = str(tmp_path / "plans")
+    s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
+    s.answer("If you have a family code from before")
+    s.answer("Is it OK to go on?", "1")
+    s.answer("What would you like us to call you?", "Amira")
+    s.wait_for("What are your children's first names")
+    s.type("ctrl-d")
+    s.wait_for("Your answers so far are saved")
+    s.type("enter")
+    s.wait_exit()
+    code = load_plan(store)["code"]
+
+    s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
+    s.answer("If you have a family code from before", "nope-00")
+    s.wait_for("We couldn't find a plan with the code")
+    s.type("ctrl-u", code.lower().replace("-", ""), "enter")
+    s.wait_for("What are your children's first names")
+    s.type("ctrl-d")
+    s.wait_for("Your answers so far are saved")
+    s.type("enter")
+    s.wait_exit()
+    plan = load_plan(store)
+    assert len(plan["visits"]) == 2 and plan["visits"][1]["returning"] is True
