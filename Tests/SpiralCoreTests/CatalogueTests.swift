@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import SpiralCore
+
+@Suite("Catalogue and spiral check: fallback, broken files, ICU validation")
+struct CatalogueTests {
+    func writeFiles(_ files: [String: String]) -> String {
+        let dir = Fixtures.temporaryDirectory()
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try! text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    func file(_ tag: String, _ messages: [String: String], status: String = "draft", direction: String = "ltr") -> String {
+        let data = try! JSONSerialization.data(withJSONObject: ["language": tag, "name": tag, "direction": direction,
+                                                                "status": status, "messages": messages])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func everyKeyTheProgramAndScriptUseIsInEnglish() {
+        let problems = ContentValidator.checkSource(Fixtures.catalogue, script: Fixtures.script)
+        #expect(problems.filter { $0.severity == .error } == [])
+    }
+
+    /// Keys written in the code as literals must exist in en.json: found by reading the sources.
+    @Test func everyMessageKeyWrittenInTheSourcesExists() throws {
+        let english = Fixtures.catalogue.languages["en"]!.messages
+        let sources = Fixtures.root + "/Sources"
+        let regex = try Regex(#""((?:ui|plan|coach|export|crisis|common)\.[a-z_\-]+(?:\.[a-z_\-]+)*)""#)
+        var missing: [String] = []
+        for path in FileManager.default.enumerator(atPath: sources)!.compactMap({ $0 as? String }) where path.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: sources + "/" + path, encoding: .utf8)
+            for match in text.matches(of: regex) {
+                let key = String(match.output[1].substring!)
+                if key.hasSuffix(".") || key.hasSuffix("_") { continue }
+                if english[key] == nil && !english.keys.contains(where: { $0.hasPrefix(key + ".") }) { missing.append("\(path): \(key)") }
+            }
+        }
+        #expect(missing == [])
+    }
+
+    @Test func aMissingMessageFallsBackToEnglishNeverAKey() {
+        let dir = writeFiles(["en.json": file("en", ["a": "Hello {name}", "b": "Bye"], status: "source"),
+                              "vi.json": file("vi", ["a": "Xin chào {name}"])])
+        let c = MessageCatalogue.load(directory: dir)
+        #expect(c.format("a", language: "vi", ["name": "Hoa"]) == "Xin chào Hoa")
+        #expect(c.format("b", language: "vi") == "Bye")
+        #expect(c.format("nope", language: "vi") == "…")
+        #expect(c.bestMatch(for: "vi-VN") == "vi")
+    }
+
+    @Test func aBrokenLanguageFileIsLeftOutAndTheOthersWork() {
+        let dir = writeFiles(["en.json": file("en", ["a": "Hello"], status: "source"),
+                              "el.json": "{ \"language\": \"el\", \"name\": ",
+                              "es.json": file("es", ["a": "Hola"])])
+        let c = MessageCatalogue.load(directory: dir)
+        #expect(c.tags == ["en", "es"])
+        #expect(c.problems.count == 1)
+        #expect(c.problems[0].file == "el.json")
+        #expect(c.problems[0].reason.contains("not valid JSON"))
+    }
+
+    @Test func aFileNamedForAnotherLanguageIsRefusedWithTheFix() {
+        let dir = writeFiles(["en.json": file("en", ["a": "Hello"], status: "source"), "fr.json": file("es", ["a": "Hola"])])
+        let c = MessageCatalogue.load(directory: dir)
+        #expect(c.problems.first?.reason.contains("rename the file to es.json") == true)
+    }
+
+    @Test func checkNamesFileKeyAndProblem() {
+        let source = LanguageFile(language: "en", name: "English", direction: .leftToRight, status: .source, messages: [
+            "greet": "Hello {name}",
+            "goals": "{count, plural, one {# goal} other {# goals}}",
+            "plain": "Thanks",
+            "gone": "Only in English",
+        ])
+        let arabic = LanguageFile(language: "ar", name: "العربية", direction: .rightToLeft, status: .draft, messages: [
+            "greet": "مرحبا {nom}",
+            "goals": "{count, plural, one {هدف واحد} other {# أهداف}}",
+            "plain": "شكرا {",
+            "extra": "زائد",
+        ])
+        let problems = ContentValidator.checkTranslation(arabic, source: source)
+        let text = problems.map(\.description)
+        #expect(text.contains { $0.contains("Localizations/ar.json: greet") && $0.contains("does not use {name}") })
+        #expect(text.contains { $0.contains("greet") && $0.contains("uses {nom}") })
+        #expect(text.contains { $0.contains("goals") && $0.contains("lacks few, many, two, zero") })
+        #expect(text.contains { $0.contains("plain") && $0.contains("not a valid ICU message") })
+        #expect(text.contains { $0.contains("gone") && $0.contains("is missing") })
+        #expect(text.contains { $0.contains("extra") && $0.contains("not in the English source") })
+    }
+
+    @Test func aDraftCannotClaimToBeTheSource() {
+        let source = LanguageFile(language: "en", name: "English", direction: .leftToRight, status: .source, messages: ["a": "A"])
+        let ko = LanguageFile(language: "ko", name: "한국어", direction: .leftToRight, status: .source, messages: ["a": "가"])
+        #expect(ContentValidator.checkTranslation(ko, source: source).contains { $0.key == "status" })
+    }
+
+    @Test func aBrokenScriptSaysWhereAndWhat() {
+        let dir = writeFiles(["kiosk.json": #"{"schemaVersion": 1, "sections": [{"id": "a", "stage": "acceptance", "title": "t", "steps": [{"id": "x", "kind": "choice", "text": "q", "when": {"step": "nope", "is": "y"}}]}]}"#])
+        guard case let .failure(failure) = ScriptLoader.load(directory: dir) else { Issue.record("expected failure"); return }
+        let text = failure.problems.map(\.description)
+        #expect(text.contains { $0.contains("step x") && $0.contains("no \"choices\"") })
+        #expect(text.contains { $0.contains("step x") && $0.contains("\"nope\" that does not exist") })
+    }
+
+    @Test func aScriptWithABadStageNamesTheField() {
+        let dir = writeFiles(["kiosk.json": #"{"schemaVersion": 1, "sections": [{"id": "a", "stage": "hope", "title": "t", "steps": []}]}"#])
+        guard case let .failure(failure) = ScriptLoader.load(directory: dir) else { Issue.record("expected failure"); return }
+        #expect(failure.problems[0].message.contains("sections.[0].stage") || failure.problems[0].message.contains("sections[0].stage") || failure.problems[0].message.contains("stage"))
+    }
+}
