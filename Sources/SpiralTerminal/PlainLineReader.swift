@@ -5,8 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// Lines from a pipe or file, when stdin is not a terminal (scripts, tests, a screen reader's
-/// own input). Prints the prompt plainly and reads one line: UTF-8 (invalid bytes become U+FFFD),
+/// Lines from a pipe or file, when stdin is not a terminal (scripts, tests, kiosk rehearsals).
+/// Prints the prompt plainly and reads one line: UTF-8 (invalid bytes become U+FFFD),
 /// any length, "\r\n" accepted. No editing, so `prefill`, `completions` and `onResize` are unused;
 /// the idle timeout works wherever poll() does.
 public final class PlainLineReader: LineReader {
@@ -35,7 +35,7 @@ public final class PlainLineReader: LineReader {
         Terminal.writeAll(prompt, to: output)
         let result = nextLine(idleTimeout: idleTimeout)
         // What was typed into a pipe is not echoed: end the prompt's line ourselves.
-        Terminal.writeAll("\n", to: output)
+        if !prompt.isEmpty { Terminal.writeAll("\n", to: output) }
         return result
     }
 

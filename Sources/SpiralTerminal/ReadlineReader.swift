@@ -50,12 +50,8 @@ public final class ReadlineReader: LineReader {
 
     private func begin(prompt: String, prefill: String, completions: [String]) {
         // The shim copies everything it keeps, so these C strings only need to outlive the call.
-        var words = completions.map { strdup($0) }
-        defer { words.forEach { free($0) } }
-        words.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constWords in
-                spiral_rl_begin(prompt, prefill, constWords.baseAddress, constWords.count)
-            }
-        }
+        let words = completions.map { UnsafePointer(strdup($0)) }
+        defer { words.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+        words.withUnsafeBufferPointer { spiral_rl_begin(prompt, prefill, $0.baseAddress, $0.count) }
     }
 }

@@ -1,33 +1,50 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralTerminal
 import SpiralText
 
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Practitioner: list the plans in the store, urgent and repair-flagged first.")
+        abstract: "Practitioner: read the plans in the store, urgent and repair-flagged first.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var content: ContentOptions
 
-    @Flag(help: "One plain line per plan, its code first.")
+    @Flag(help: "One plain line per plan, its code first (for scripts).")
     var list = false
 
     @Option(help: "Only plans whose name or code matches, ignoring case and accents (\"nguyen\" finds \"Nguyễn\").")
     var search: String?
 
+    @Option(help: "Your language for headings and questions (default en).")
+    var language: String = "en"
+
     func run() throws {
         let store = storeOptions.planStore
-        let overview = PlanOverview.load(from: store)
-        var rows = overview.rows
-        if let search { rows = rows.filter { $0.matches(search) } }
-        for problem in overview.unreadable {
-            FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
-        }
-        if rows.isEmpty {
-            print(search == nil ? "No plans in \(store.directory) yet." : "No plan matches \"\(search!)\".")
+        if list {
+            let overview = PlanOverview.load(from: store)
+            var rows = overview.rows
+            if let search { rows = rows.filter { $0.matches(search) } }
+            for problem in overview.unreadable {
+                FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+            }
+            if rows.isEmpty {
+                FileHandle.standardError.write(Data((search == nil ? "No plans in \(store.directory) yet.\n" : "No plan matches \"\(search!)\".\n").utf8))
+                return
+            }
+            print(rows.map(\.line).joined(separator: "\n"))
             return
         }
-        for row in rows { print(row.line) }
+        let catalogue = try content.loadCatalogue()
+        let config = try content.loadConfig()
+        let tag = catalogue.bestMatch(for: language) ?? MessageCatalogue.sourceLanguage
+        let session = ReviewSession(store: store, script: try? content.loadScript(), catalogue: catalogue,
+                                    practitionerLanguage: tag, reader: Terminal.makeLineReader(),
+                                    interactive: Terminal.isInteractive, colour: Terminal.colourEnabled,
+                                    latinDigits: config.latinDigits ?? false)
+        defer { Terminal.restore() }
+        session.run()
     }
 }
