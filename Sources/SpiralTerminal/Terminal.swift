@@ -19,12 +19,12 @@ public enum Terminal {
 
     /// Columns of stdout's terminal; else $COLUMNS; else 80.
     public static func width() -> Int {
-        size(measured: windowSize()?.columns, variable: "COLUMNS", environment: environment())
+        size(measured: windowSize()?.columns, variable: "COLUMNS", fallback: 80, environment: environment())
     }
 
     /// Rows of stdout's terminal; else $LINES; else 24.
     public static func height() -> Int {
-        size(measured: windowSize()?.rows, variable: "LINES", environment: environment())
+        size(measured: windowSize()?.rows, variable: "LINES", fallback: 24, environment: environment())
     }
 
     /// Colour when stdout is a terminal, NO_COLOR is unset or empty (no-color.org), and TERM
@@ -38,8 +38,10 @@ public enum Terminal {
         isTTY && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
-    /// Writes to stdout at once (write(2), no buffering), all of it.
+    /// Writes to stdout at once (write(2), no buffering), all of it. Anything still in C stdio
+    /// buffers (print, readline) goes first, so output keeps its order.
     public static func write(_ s: String) {
+        fflush(nil)
         writeAll(s, to: 1)
     }
 
@@ -74,10 +76,10 @@ public enum Terminal {
         return nil
     }()
 
-    static func size(measured: Int?, variable: String, environment: [String: String]) -> Int {
+    static func size(measured: Int?, variable: String, fallback: Int, environment: [String: String]) -> Int {
         if let measured, measured > 0 { return measured }
         if let text = environment[variable], let value = Int(text), value > 0 { return value }
-        return variable == "LINES" ? 24 : 80
+        return fallback
     }
 
     private static func windowSize() -> (columns: Int, rows: Int)? {
@@ -96,9 +98,9 @@ public enum Terminal {
 
     /// Writes every byte, retrying after EINTR, partial writes and EAGAIN (non-blocking fds).
     static func writeAll(_ s: String, to fd: Int32) {
-        var bytes = Array(s.utf8)
+        let bytes = Array(s.utf8)
         var offset = 0
-        bytes.withUnsafeMutableBytes { buffer in
+        bytes.withUnsafeBytes { buffer in
             while offset < buffer.count {
                 let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n > 0 {

@@ -15,10 +15,10 @@ import Testing
     }
 
     @Test func sizeFallsBackToEnvironmentThenDefault() {
-        #expect(Terminal.size(measured: 132, variable: "COLUMNS", environment: ["COLUMNS": "40"]) == 132)
-        #expect(Terminal.size(measured: 0, variable: "COLUMNS", environment: ["COLUMNS": "40"]) == 40)
-        #expect(Terminal.size(measured: nil, variable: "COLUMNS", environment: ["COLUMNS": "wide"]) == 80)
-        #expect(Terminal.size(measured: nil, variable: "LINES", environment: [:]) == 24)
+        #expect(Terminal.size(measured: 132, variable: "COLUMNS", fallback: 80, environment: ["COLUMNS": "40"]) == 132)
+        #expect(Terminal.size(measured: 0, variable: "COLUMNS", fallback: 80, environment: ["COLUMNS": "40"]) == 40)
+        #expect(Terminal.size(measured: nil, variable: "COLUMNS", fallback: 80, environment: ["COLUMNS": "wide"]) == 80)
+        #expect(Terminal.size(measured: nil, variable: "LINES", fallback: 24, environment: [:]) == 24)
     }
 
     @Test func widthAndHeightArePositive() {

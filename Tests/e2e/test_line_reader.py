@@ -27,7 +27,7 @@ PROBE = BUILD_DIR / "spiral-line-probe"
 RESULT = re.compile(r'RESULT:(\w+):("(?:[^"\\]|\\.)*")')
 PROMPT = "> "
 
-UP, LEFT, HOME, END = "\x1b[A", "\x1b[D", "\x1b[H", "\x1b[F"
+UP, DOWN, LEFT, HOME, END = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[H", "\x1b[F"
 CTRL_A, CTRL_C, CTRL_D, CTRL_E, CTRL_G, CTRL_K = "\x01", "\x03", "\x04", "\x05", "\x07", "\x0b"
 CTRL_S, CTRL_U, CTRL_Y, CTRL_Z, CTRL_BACKSLASH = "\x13", "\x15", "\x19", "\x1a", "\x1c"
 BACKSPACE = "\x7f"
@@ -185,10 +185,15 @@ def test_up_arrow_brings_back_the_previous_line(probe):
 def test_forget_session_clears_history_and_kill_ring(probe):
     p = probe("--forget-after", "2")
     assert p.line("private" + CTRL_U + CTRL_Y + "\r") == "private"   # Ctrl-Y works at all
+    p.send_slowly("half" + UP + CTRL_C)                               # readline keeps "half" aside for ↓
+    assert p.result() == ("interrupted", "")
     p.line("secret" + CTRL_U + "\r")
     assert "FORGOT" in p.child.before                                  # printed before this prompt
     assert p.line(UP + "\r") == ""
     assert p.line(CTRL_Y + "\x1by\x1by\r") == ""                       # yank, yank-pop: nothing
+    p.line("next family\r")
+    p.send_slowly("x" + UP + DOWN)                                     # ↓ gives back "x", nothing older
+    assert p.line("\r") == "x"
 
 
 # --- Interrupts, timeouts, signals -------------------------------------------------------------
