@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // scrypt for the staff passphrase and family PINs (_CryptoExtras).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -37,7 +39,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("readline")]
         ),
         .target(name: "SpiralText", dependencies: ["_CICU"]),
-        .target(name: "SpiralCore", dependencies: ["SpiralText"]),
+        .target(name: "SpiralCore", dependencies: [
+            "SpiralText",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         .target(name: "SpiralTerminal", dependencies: ["SpiralText", "SpiralCore", "_CReadline"]),
         .executableTarget(
             name: "spiral",

@@ -23,6 +23,8 @@ public protocol LineReader: AnyObject {
     /// drawn again.
     func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
                   onResize: (() -> Void)?) -> LineReadResult
+    /// Reads a PIN or passphrase without showing it on screen (echo off), never into history.
+    func readSecret(prompt: String, idleTimeout: Duration?) -> LineReadResult
     /// In-session history for ↑ (within one family's session only).
     func remember(_ line: String)
     /// Between families: history, kill ring and undo list are cleared, so nothing can be brought

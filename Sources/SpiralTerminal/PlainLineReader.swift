@@ -39,6 +39,11 @@ public final class PlainLineReader: LineReader {
         return result
     }
 
+    /// A pipe has no echo to turn off: the secret is read like any line.
+    public func readSecret(prompt: String, idleTimeout: Duration?) -> LineReadResult {
+        readLine(prompt: prompt, prefill: "", completions: [], idleTimeout: idleTimeout, onResize: nil)
+    }
+
     public func remember(_ line: String) {}
 
     public func forgetSession() {}

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 internal import _CReadline
 
 /// Line editing for a person at the terminal, through GNU readline (via the `_CReadline` shim;
@@ -38,6 +39,23 @@ public final class ReadlineReader: LineReader {
                 }
             }
         }
+    }
+
+    public func readSecret(prompt: String, idleTimeout: Duration?) -> LineReadResult {
+        // Readline would echo every key; a secret is read plainly with the terminal's echo off.
+        var saved = termios()
+        let haveTerminal = tcgetattr(0, &saved) == 0
+        if haveTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            quiet.c_lflag |= tcflag_t(ICANON)
+            _ = tcsetattr(0, TCSANOW, &quiet)
+        }
+        defer { if haveTerminal { _ = tcsetattr(0, TCSANOW, &saved) } }
+        let result = PlainLineReader(handleSignals: false).readLine(prompt: prompt, prefill: "", completions: [],
+                                                                    idleTimeout: idleTimeout, onResize: nil)
+        if case let .line(text) = result { return .line(text.trimmingCharacters(in: ["\r"])) }
+        return result
     }
 
     public func remember(_ line: String) {

@@ -45,15 +45,22 @@ struct KioskCommand: ParsableCommand {
         let session = KioskSession(script: script, catalogue: catalogue, config: config, store: store,
                                    reader: reader, options: options, log: log)
         defer { Terminal.restore() }
+        if !once && store.staffPassphraseHash() == nil {
+            log.note("no staff passphrase is set: anyone can close this kiosk with Ctrl-D. Set one with `spiral passphrase`.")
+        }
         repeat {
             let outcome = session.runFamily()
+            // Between families nothing remains: history, kill ring, undo list, screen, scrollback.
             reader.forgetSession()
             if interactive { Terminal.write(Terminal.clearScreenAndScrollback) }
             if case .terminated = outcome { break }
             if case .leftEarly = outcome, !interactive { break }
-            // Until a staff passphrase guards the way out, Ctrl-D before any family has started
-            // (on the language or welcome screen) closes the kiosk.
-            if case .leftEarly(nil) = outcome { break }
+            // Ctrl-D before any family has started (language or welcome screen): staff closing
+            // the kiosk, which needs the staff passphrase when one is set.
+            if case .leftEarly(nil) = outcome {
+                if once || session.staffMayClose() { break }
+                if interactive { Terminal.write(Terminal.clearScreenAndScrollback) }
+            }
         } while !once
     }
 }

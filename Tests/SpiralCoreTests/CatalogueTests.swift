@@ -26,7 +26,7 @@ struct CatalogueTests {
     @Test func everyMessageKeyWrittenInTheSourcesExists() throws {
         let english = Fixtures.catalogue.languages["en"]!.messages
         let sources = Fixtures.root + "/Sources"
-        let regex = try Regex(#""((?:ui|plan|coach|export|crisis|common)\.[a-z_\-]+(?:\.[a-z_\-]+)*)""#)
+        let regex = try Regex(#""((?:ui|plan|coach|export|crisis|common|staff|review)\.[a-z_\-]+(?:\.[a-z_\-]+)*)""#)
         var missing: [String] = []
         for path in FileManager.default.enumerator(atPath: sources)!.compactMap({ $0 as? String }) where path.hasSuffix(".swift") {
             let text = try String(contentsOfFile: sources + "/" + path, encoding: .utf8)

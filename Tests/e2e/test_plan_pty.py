@@ -11,6 +11,8 @@ def kiosk_plan_with_a_goal(store, language="en"):
     s = Screen(["kiosk", "--once", "--store", store, "--language", language])
     s.answer("If you have a family code from before")
     s.answer("Is it OK to go on?", "1")
+    s.answer("Choose a PIN", "4826")
+    s.answer("Please type the same PIN again", "4826")
     s.answer("What would you like us to call you?", "Amira")
     for _ in range(40):
         s.pump(0.15)
@@ -107,6 +109,7 @@ def test_practitioner_agrees_rates_praises_and_records_contact(tmp_path):
     # A kiosk save after the session keeps the practitioner's work.
     s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
     s.answer("If you have a family code from before", code)
+    s.answer("Please type your PIN", "4826")
     s.wait_for("When would you like")
     s.type("this term", "enter")
     s.pump(0.3)

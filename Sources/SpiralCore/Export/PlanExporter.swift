@@ -26,7 +26,9 @@ public struct PlanExporter: Sendable {
 
     /// Everything, as in the plan file (documented in docs/plan-format.md).
     public func json(_ plan: Plan) throws -> String {
-        String(decoding: try PlanCoding.encoder.encode(plan), as: UTF8.self) + "\n"
+        var shared = plan
+        shared.pinHash = nil
+        return String(decoding: try PlanCoding.encoder.encode(shared), as: UTF8.self) + "\n"
     }
 
     /// For reading and pasting into case notes. Family text is escaped so it cannot act as markup.

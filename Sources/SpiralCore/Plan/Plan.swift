@@ -30,6 +30,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var contacts: [Contact] = []
     /// Every change made in session: who, when, what, old and new value. Never shortened.
     public var history: [Change] = []
+    /// The scrypt hash of the PIN the family chose (never the PIN). Left out of every export.
+    public var pinHash: String?
 
     public enum Status: String, Codable, Sendable {
         /// The family stopped part way (end of input, idle, or still answering).

@@ -42,6 +42,9 @@ public struct PlanOverview: Sendable {
         for code in store.codes() {
             do { rows.append(Row(plan: try store.load(code))) } catch { unreadable.append(error.description) }
         }
+        for file in store.setAside() {
+            unreadable.append("\(file) was set aside because it could not be read: ask your coordinator to look at it.")
+        }
         rows.sort { a, b in
             let pa = (a.plan.urgent ? 2 : 0) + (a.plan.repairFlag ? 1 : 0)
             let pb = (b.plan.urgent ? 2 : 0) + (b.plan.repairFlag ? 1 : 0)

@@ -77,7 +77,15 @@ public struct PlanStore: Sendable {
         do {
             return try FileSystemCalls.withLock(directory + "/." + code + ".lock") {
                 var plan: Plan
-                if exists(code) { plan = try load(code) } else { plan = fresh() }
+                if exists(code) {
+                    do { plan = try load(code) } catch PlanStoreError.unreadable {
+                        // Never overwrite a file we cannot read: keep it aside for staff, start afresh.
+                        try moveAside(code)
+                        plan = fresh()
+                    }
+                } else {
+                    plan = fresh()
+                }
                 change(&plan)
                 try save(plan)
                 return plan
@@ -89,6 +97,40 @@ public struct PlanStore: Sendable {
         } catch {
             throw .cannotWrite(file: path(for: code), reason: "\(error)", noSpace: false)
         }
+    }
+
+    // MARK: The staff passphrase
+
+    var passphrasePath: String { directory + "/.staff-passphrase" }
+
+    /// The scrypt hash of the staff passphrase that closes the kiosk, if one is set.
+    public func staffPassphraseHash() -> String? {
+        guard let data = try? FileSystemCalls.read(passphrasePath) else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    public func setStaffPassphrase(_ passphrase: String) throws(PlanStoreError) {
+        try prepare()
+        let hash = SecretHash.make(passphrase, cost: SecretHash.passphraseCost)
+        do { try FileSystemCalls.writeDurably(Data((hash + "\n").utf8), to: passphrasePath) } catch {
+            throw .cannotWrite(file: passphrasePath, reason: error.message, noSpace: error.isNoSpace)
+        }
+    }
+
+    /// Moves an unreadable plan file to `CODE.json.corrupt-TIMESTAMP`, beside it.
+    public func moveAside(_ code: String) throws(PlanStoreError) {
+        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
+                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        let target = path(for: code) + ".corrupt-" + stamp
+        do { try FileSystemCalls.moveAside(path(for: code), to: target) } catch {
+            throw .cannotWrite(file: path(for: code), reason: error.message, noSpace: false)
+        }
+    }
+
+    /// Plan files set aside because they could not be read.
+    public func setAside() -> [String] {
+        FileSystemCalls.listDirectory(directory).filter { $0.contains(".json.corrupt-") }.sorted()
     }
 
     /// Codes of every plan in the store.

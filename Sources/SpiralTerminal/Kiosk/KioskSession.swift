@@ -90,6 +90,10 @@ public final class KioskSession {
         l = l.switched(to: start)
         engine = DialogueEngine(script: script)
         planCode = nil
+        pendingPinHash = nil
+        askPinNext = false
+        declined = false
+        summaryPage = 0
         visitRecorded = false
         notice = nil
         saveFailed = false
@@ -236,20 +240,113 @@ public final class KioskSession {
                 case .language:
                     if case let .ended(o) = chooseLanguage(first: false) { return o }
                 case let .answer(text):
-                    if let code = FamilyCode.normalise(text), store.exists(code) {
-                        do {
-                            let plan = try store.load(code)
-                            continuePlan(plan)
-                            notice = l("ui.welcome.back", ["name": .string(plan.profile.name ?? "none")])
-                            return nil
-                        } catch {
-                            log.note("could not open plan for a returning family: \(error)", code: code)
-                        }
+                    switch openWithPin(codeTyped: text) {
+                    case let .opened(plan):
+                        continuePlan(plan)
+                        notice = l("ui.welcome.back", ["name": .string(plan.profile.name ?? "none")])
+                        return nil
+                    case .refused:
+                        problem = l("ui.welcome.code.unknown")
+                    case .cancelled:
+                        problem = nil
+                    case let .ended(outcome):
+                        return outcome
                     }
-                    problem = l("ui.welcome.code.unknown", ["input": .string(UnicodeText.truncate(text, toWidth: 20))])
                 }
             }
         }
+    }
+
+    enum Opening { case opened(Plan), refused, cancelled, ended(FamilyOutcome) }
+
+    /// A returning family's code and PIN. A wrong pair gets one answer whether or not the code
+    /// exists, and repeated wrong tries are slowed down.
+    func openWithPin(codeTyped: String) -> Opening {
+        let lines = renderer.page(title: l("ui.welcome.title"), paragraphs: [l("ui.pin.enter")], notice: nil, footer: l("ui.pin.keys"))
+        show(lines)
+        let pin: String
+        switch reader.readSecret(prompt: promptMark, idleTimeout: options.idleTimeout) {
+        case let .line(raw): pin = PinRules.digits(InputCleaner.clean(raw)) ?? InputCleaner.clean(raw)
+        case .interrupted, .timedOut: return .cancelled
+        case .endOfInput: return .ended(.leftEarly(code: nil))
+        case .terminated: return .ended(.terminated(code: nil))
+        }
+        if pin.isEmpty { return .cancelled }
+        var plan: Plan?
+        if let code = FamilyCode.normalise(codeTyped), store.exists(code) {
+            do { plan = try store.load(code) } catch { log.note("could not open a plan for a returning family: \(error)", code: code) }
+        }
+        // The same work is done for a code that does not exist, so timing does not tell either.
+        let stored = plan?.pinHash ?? PinRules.decoyHash
+        if SecretHash.verify(pin, against: stored), let plan, plan.pinHash != nil {
+            wrongTries = 0
+            return .opened(plan)
+        }
+        wrongTries += 1
+        if wrongTries >= 3 {
+            let wait = min(30, 1 << min(5, wrongTries - 2))
+            show(renderer.page(title: l("ui.welcome.title"), paragraphs: [l("ui.pin.wait", ["seconds": .number(wait)])], notice: nil, footer: nil))
+            Thread.sleep(forTimeInterval: Double(wait))
+        }
+        return .refused
+    }
+
+    /// Wrong code/PIN tries since the kiosk started (not per family: a child can't reset it).
+    var wrongTries = 0
+
+    /// After consent: a PIN the family chooses, so only they can open their plan again.
+    func choosePin() -> FamilyOutcome? {
+        var problem: String?
+        while true {
+            show(renderer.page(title: l("ui.pin.title"), paragraphs: [l("ui.pin.choose")], notice: problem, footer: l("ui.pin.keys.choose")))
+            guard case let .line(first) = secret() else { return secretEnded() }
+            let typed = InputCleaner.clean(first)
+            if typed.isEmpty { notice = l("ui.pin.skipped"); return nil }
+            guard let pin = PinRules.digits(typed), PinRules.isAcceptable(pin) else { problem = l("ui.pin.rules"); continue }
+            show(renderer.page(title: l("ui.pin.title"), paragraphs: [l("ui.pin.again")], notice: nil, footer: nil))
+            guard case let .line(second) = secret() else { return secretEnded() }
+            if PinRules.digits(InputCleaner.clean(second)) != pin { problem = l("ui.pin.mismatch"); continue }
+            pendingPinHash = SecretHash.make(pin, cost: SecretHash.pinCost)
+            save()
+            notice = l("ui.pin.saved")
+            return nil
+        }
+    }
+
+    var lastSecretResult: LineReadResult = .endOfInput
+
+    func secret() -> LineReadResult {
+        lastSecretResult = reader.readSecret(prompt: promptMark, idleTimeout: options.idleTimeout)
+        if case .interrupted = lastSecretResult { lastSecretResult = .line("") }
+        return lastSecretResult
+    }
+
+    /// The family's session ends while choosing a PIN: what they entered is saved.
+    func secretEnded() -> FamilyOutcome? {
+        save()
+        if case .terminated = lastSecretResult { return .terminated(code: planCode) }
+        if case .timedOut = lastSecretResult { return .leftEarly(code: planCode) }
+        return .leftEarly(code: planCode)
+    }
+
+    /// Set once the family has chosen a PIN; written with the next save.
+    var pendingPinHash: String?
+
+    /// Staff closing the kiosk: the passphrase, checked against its slow hash. Wrong ones are
+    /// refused calmly and slowed down after a few.
+    public func staffMayClose() -> Bool {
+        guard let hash = store.staffPassphraseHash() else { return true }
+        var failures = 0
+        while failures < 5 {
+            show(renderer.page(title: l("staff.close.title"), paragraphs: [l("staff.close.text")], notice: failures > 0 ? l("staff.close.wrong") : nil, footer: nil))
+            guard case let .line(raw) = reader.readSecret(prompt: "› ", idleTimeout: .seconds(60)) else { return false }
+            if raw.isEmpty { return false }
+            if SecretHash.verify(raw, against: hash) { return true }
+            failures += 1
+            log.note("a wrong staff passphrase was typed")
+            if failures >= 2 { Thread.sleep(forTimeInterval: Double(min(16, 1 << failures))) }
+        }
+        return false
     }
 
     func continuePlan(_ plan: Plan) {
@@ -267,6 +364,10 @@ public final class KioskSession {
 
     func dialogue() -> FamilyOutcome {
         while true {
+            if askPinNext {
+                askPinNext = false
+                if let outcome = choosePin() { return outcome }
+            }
             switch engine.position {
             case .step:
                 if let outcome = askCurrentStep() { return outcome }
@@ -360,6 +461,7 @@ public final class KioskSession {
         engine.record(Answer(value: value, question: question, display: display, language: l.language))
         if planCode == nil, engine.answer(StepRef("consent"))?.value == .choice("yes") {
             planCode = newCode()
+            askPinNext = true
         }
         if v.ref.stepId == "consent", value == .choice("no") {
             engine.finish()
@@ -370,6 +472,8 @@ public final class KioskSession {
     }
 
     var declined = false
+    /// A new plan was just started: the family chooses a PIN before the next question.
+    var askPinNext = false
 
     func newCode() -> String {
         while true {
@@ -388,6 +492,7 @@ public final class KioskSession {
                 PlanBuilder.apply(engine, to: &plan)
                 if firstVisit { plan.visits.append(Plan.Visit(startedAt: Date(), language: l.language, returning: engine.isReturning)) }
                 if finished { plan.status = .finished }
+                if let pin = pendingPinHash { plan.pinHash = pin }
             }
             visitRecorded = true
             if saveFailed { saveFailed = false; log.note("saving works again", code: code) }
