@@ -104,5 +104,15 @@ public enum ContentValidator {
 enum ExportKeys {
     static let all: [String] = [
         "export.title", "export.code", "export.language", "export.updated", "export.status", "export.status.in-progress", "export.status.finished", "export.children", "export.urgent", "export.repair_flag", "export.needs", "export.urgent_need", "export.praise", "export.praise.to-parent", "export.praise.for-child", "export.goals", "export.goal.status", "export.goal.why", "export.goal.when", "export.goal.how", "export.goal.whoWith", "export.goal.status.proposed", "export.goal.status.agreed", "export.goal.status.in-progress", "export.goal.status.achieved", "export.goal.status.changed", "export.goal.status.paused", "export.goal.status.no-longer-needed", "export.stage.acceptance", "export.stage.valuing", "export.stage.subtle", "export.stage.obvious", "export.stage.repair",
+        "export.goal.what", "export.goal.review_date", "export.goal.removed", "export.goal.ratings", "export.goal.rating.date",
+        "export.goal.rating.parent", "export.goal.rating.practitioner", "export.goal.rating.line", "export.goal.chart", "export.steps",
+        "export.step.quick-win", "export.step.crisis-addressed", "export.step.outreach", "export.step.rupture-acknowledged", "export.step.repair",
+        "export.step.self-care", "export.step.other", "export.contacts", "export.contact.appointment-kept", "export.contact.appointment-missed",
+        "export.contact.outreach", "export.by", "export.said", "export.private", "export.spiral", "export.spiral.stage.acceptance",
+        "export.spiral.stage.valuing", "export.spiral.stage.subtle", "export.spiral.stage.obvious", "export.spiral.stage.repair",
+        "export.spiral.count.acceptance", "export.spiral.count.valuing", "export.spiral.count.subtle", "export.spiral.count.obvious",
+        "export.spiral.count.repair", "export.csv.goal_id", "export.csv.latest_parent", "export.csv.latest_practitioner", "export.csv.yes",
+        "export.csv.no", "export.csv.name", "export.csv.urgent", "export.csv.repair_flag", "export.csv.needs", "export.csv.urgent_needs",
+        "export.csv.goals_status", "export.csv.goals_removed", "export.csv.praise", "export.csv.last_contact",
     ]
 }

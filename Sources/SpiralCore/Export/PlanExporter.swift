@@ -3,28 +3,74 @@ import SpiralText
 
 /// Formats a plan can be exported to.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, markdown
+    case json, markdown, html, csv, text
+
+    /// Formats that can hold every plan in the store at once (`export --all`).
+    public var coversAllPlans: Bool { self == .csv || self == .json }
 }
 
-/// Turns a plan into a file to share. Headings come from the catalogue in the chosen language;
-/// the family's words are exactly as they wrote them.
+/// Why an export could not be made, in words a practitioner can act on.
+public enum ExportError: Error, Equatable, CustomStringConvertible {
+    case notForAllPlans(ExportFormat)
+
+    public var description: String {
+        switch self {
+        case let .notForAllPlans(format):
+            return "--all makes one row per plan, so it works with --format csv (or json) only, not \(format.rawValue). "
+                + "To export one family's plan as \(format.rawValue), give its family code instead of --all."
+        }
+    }
+}
+
+/// Turns a plan into a file to share. Headings come from the catalogue in the chosen language
+/// (and, for a bilingual export, the family's language beside them); the family's words are
+/// exactly as they wrote them, escaped for the format.
 public struct PlanExporter: Sendable {
     public let l: Localizer
     public let script: PromptScript
+    /// The family's language, for a bilingual export: headings and questions in both.
+    public let family: Localizer?
+    /// Olson time zone for dates; nil for the machine's.
+    public let timeZone: String?
 
-    public init(localizer: Localizer, script: PromptScript) {
+    public init(localizer: Localizer, script: PromptScript, familyLocalizer: Localizer? = nil, timeZone: String? = nil) {
         self.l = localizer
         self.script = script
+        self.family = familyLocalizer
+        self.timeZone = timeZone
     }
+
+    var words: ExportWords { ExportWords(l: l, family: family, timeZone: timeZone) }
+    func sheet(_ plan: Plan) -> PlanSheet { PlanSheet(plan: plan, words: words, script: script) }
 
     public func export(_ plan: Plan, as format: ExportFormat) throws -> String {
         switch format {
         case .json: return try json(plan)
         case .markdown: return markdown(plan)
+        case .html: return html(plan)
+        case .csv: return csv(plan)
+        case .text: return text(plan)
         }
     }
 
-    /// Everything, as in the plan file (documented in docs/plan-format.md).
+    /// Every plan, one row (or object) each, for the centre coordinator: csv or json only.
+    public func exportAll(_ plans: [Plan], as format: ExportFormat, names: Bool = true) throws -> String {
+        switch format {
+        case .csv:
+            return CSVExporter(words: words).overview(plans, names: names)
+        case .json:
+            let rows = plans.map { p -> PlanSummary in
+                var row = PlanSummary(p, words: words)
+                if !names { row.name = nil }
+                return row
+            }
+            return String(decoding: try PlanCoding.encoder.encode(rows), as: UTF8.self) + "\n"
+        default:
+            throw ExportError.notForAllPlans(format)
+        }
+    }
+
+    /// Everything, as in the plan file (documented in docs/plan-format.md), without the PIN hash.
     public func json(_ plan: Plan) throws -> String {
         var shared = plan
         shared.pinHash = nil
@@ -32,70 +78,25 @@ public struct PlanExporter: Sendable {
     }
 
     /// For reading and pasting into case notes. Family text is escaped so it cannot act as markup.
-    public func markdown(_ plan: Plan) -> String {
-        var out: [String] = []
-        let name = plan.profile.name.map { " — " + Self.escapeMarkdown($0) } ?? ""
-        out.append("# " + l("export.title") + name)
-        out.append("")
-        out.append("- " + l("export.code") + ": `" + plan.code + "`")
-        out.append("- " + l("export.language") + ": " + l.nativeName(of: plan.language) + " (" + plan.language + ")")
-        out.append("- " + l("export.updated") + ": " + LocaleFormat.date(plan.updatedAt, locale: l.formattingLocale))
-        out.append("- " + l("export.status") + ": " + l("export.status." + plan.status.rawValue))
-        if !plan.profile.children.isEmpty {
-            let kids = plan.profile.children.map { c in Self.escapeMarkdown(c.name) + (c.age.map { " (\($0))" } ?? "") }
-            out.append("- " + l("export.children") + ": " + kids.joined(separator: ", "))
-        }
-        if plan.urgent { out.append(""); out.append("> **" + l("export.urgent") + "**") }
-        if plan.repairFlag { out.append(""); out.append("> **" + l("export.repair_flag") + "**") }
-        if !plan.needs.isEmpty {
-            out.append("")
-            out.append("## " + l("export.needs"))
-            for need in plan.needs {
-                out.append("- " + Self.escapeMarkdown(need.label) + (need.urgent ? " — **" + l("export.urgent_need") + "**" : "")
-                           + (need.detail.map { ": " + Self.escapeMarkdown($0) } ?? ""))
-            }
-        }
-        if !plan.praise.isEmpty {
-            out.append("")
-            out.append("## " + l("export.praise"))
-            for p in plan.praise {
-                out.append("- *" + l("export.praise." + p.kind.rawValue) + "*: " + Self.escapeMarkdown(p.text))
-            }
-        }
-        if !plan.goals.isEmpty {
-            out.append("")
-            out.append("## " + l("export.goals"))
-            for (i, g) in plan.goals.enumerated() {
-                out.append("")
-                out.append("### \(i + 1). " + Self.escapeMarkdown(g.what))
-                out.append("- " + l("export.goal.status") + ": " + l("export.goal.status." + g.status.rawValue))
-                for (key, value) in [("why", g.why), ("when", g.when), ("how", g.how), ("whoWith", g.whoWith)] {
-                    if let value, !value.isEmpty { out.append("- " + l("export.goal." + key) + ": " + Self.escapeMarkdown(value)) }
-                }
-            }
-        }
-        for stage in SpiralStage.allCases {
-            let answers = plan.answers.filter { a in
-                if case .shown = a.value { return false }
-                return a.stage == stage && !a.skipped
-            }
-            guard !answers.isEmpty else { continue }
-            out.append("")
-            out.append("## " + l("export.stage." + stage.rawValue))
-            for a in answers {
-                out.append("")
-                out.append("**" + Self.escapeMarkdown(a.question) + "**")
-                out.append("")
-                out.append(Self.escapeMarkdown(a.answer))
-            }
-        }
-        out.append("")
-        return out.joined(separator: "\n")
-    }
+    public func markdown(_ plan: Plan) -> String { MarkdownExporter(sheet: sheet(plan)).render() }
+
+    /// One self-contained page that prints on A4, with the spiral and rating charts drawn inline.
+    public func html(_ plan: Plan) -> String { HTMLExporter(sheet: sheet(plan)).render() }
+
+    /// The goals, one row each, for a spreadsheet.
+    public func csv(_ plan: Plan) -> String { CSVExporter(words: words).goals(plan) }
+
+    /// Plain text wrapped to `width` columns (42: the kiosk's receipt printer).
+    public func text(_ plan: Plan, width: Int = 42) -> String { TextExporter(sheet: sheet(plan), width: width).render() }
 
     /// Backslash-escapes what Markdown would treat as markup (and neutralises HTML), so a
-    /// family's words can never become links, headings or tags in case notes.
+    /// family's words can never become links, headings or tags in case notes. Each line is
+    /// escaped on its own, so a second line cannot start a list or a heading either.
     public static func escapeMarkdown(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { escapeMarkdownLine(String($0)) }.joined(separator: "\n")
+    }
+
+    static func escapeMarkdownLine(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {

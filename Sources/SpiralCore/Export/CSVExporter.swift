@@ -1,0 +1,95 @@
+import Foundation
+import SpiralText
+
+/// Plans as spreadsheets: one family's goals, one row each, or one row per plan for the centre
+/// coordinator. UTF-8 with a byte order mark, RFC 4180 quoting, formulas neutralised (`CSVCell`).
+/// Dates are `yyyy-mm-dd` and numbers plain digits, so a spreadsheet can sort and sum them;
+/// headings and status names are in the export language.
+struct CSVExporter {
+    let words: ExportWords
+
+    func yesNo(_ b: Bool) -> String { words.label(b ? "export.csv.yes" : "export.csv.no").joined }
+
+    /// One row per goal: code, goal id, what, why, when, how, who with, status, review date,
+    /// latest parent rating, latest practitioner rating, removed.
+    func goals(_ plan: Plan) -> String {
+        let header = ["export.code", "export.csv.goal_id", "export.goal.what", "export.goal.why", "export.goal.when",
+                      "export.goal.how", "export.goal.whoWith", "export.goal.status", "export.goal.review_date",
+                      "export.csv.latest_parent", "export.csv.latest_practitioner", "export.goal.removed"]
+            .map { words.label($0).joined }
+        var out = CSVCell.byteOrderMark + CSVCell.row(header)
+        for g in plan.goals {
+            out += CSVCell.row([
+                plan.code, g.id, g.what, g.why ?? "", g.when ?? "", g.how ?? "", g.whoWith ?? "",
+                words.label("export.goal.status." + g.status.rawValue).joined, g.reviewDate ?? "",
+                PlanSheet.latest(g.ratings, \.parent).map(String.init) ?? "",
+                PlanSheet.latest(g.ratings, \.practitioner).map(String.init) ?? "",
+                yesNo(g.removed),
+            ])
+        }
+        return out
+    }
+
+    /// One row per plan, for the centre coordinator.
+    func overview(_ plans: [Plan], names: Bool) -> String {
+        var header = ["export.code"] + (names ? ["export.csv.name"] : [])
+        header += ["export.language", "export.status", "export.csv.urgent", "export.csv.repair_flag",
+                   "export.csv.needs", "export.csv.urgent_needs"]
+        var labels = header.map { words.label($0).joined }
+        labels += Plan.Goal.Status.allCases.map { s in
+            words.text("export.csv.goals_status", ["status": .string(words.text("export.goal.status." + s.rawValue))])
+        }
+        labels += ["export.csv.goals_removed", "export.csv.praise", "export.csv.last_contact", "export.updated"]
+            .map { words.label($0).joined }
+        var out = CSVCell.byteOrderMark + CSVCell.row(labels)
+        for p in plans.map({ PlanSummary($0, words: words) }) {
+            var cells = [p.code] + (names ? [p.name ?? ""] : [])
+            cells += [LocaleFormat.languageName(p.language, inLanguage: words.language) + " (" + p.language + ")",
+                      words.text("export.status." + p.status), yesNo(p.urgent), yesNo(p.repairFlag),
+                      String(p.needs), String(p.urgentNeeds)]
+            cells += Plan.Goal.Status.allCases.map { String(p.goals[$0.rawValue] ?? 0) }
+            cells += [String(p.goalsRemoved), String(p.praise), p.lastContact ?? "", p.updated]
+            out += CSVCell.row(cells)
+        }
+        return out
+    }
+}
+
+/// One plan in the coordinator's overview. Also the shape of `export --all --format json`.
+struct PlanSummary: Codable, Equatable {
+    var code: String
+    var name: String?
+    var language: String
+    var status: String
+    var urgent: Bool
+    var repairFlag: Bool
+    var needs: Int
+    var urgentNeeds: Int
+    /// Goals not removed, by status id.
+    var goals: [String: Int]
+    var goalsRemoved: Int
+    var praise: Int
+    /// The latest of appointments kept, outreach made and kiosk visits (`yyyy-mm-dd`).
+    var lastContact: String?
+    var updated: String
+
+    init(_ plan: Plan, words: ExportWords) {
+        code = plan.code
+        name = plan.profile.name.flatMap { $0.isEmpty ? nil : $0 }
+        language = plan.language
+        status = plan.status.rawValue
+        urgent = plan.urgent
+        repairFlag = plan.repairFlag
+        needs = plan.needs.count
+        urgentNeeds = plan.needs.filter(\.urgent).count
+        let live = plan.goals.filter { !$0.removed }
+        goals = Dictionary(grouping: live, by: { $0.status.rawValue }).mapValues(\.count)
+        goalsRemoved = plan.goals.count - live.count
+        praise = plan.praise.count
+        // A missed appointment is not contact; outreach is.
+        let days = plan.contacts.filter { $0.kind != .missed }.map(\.date).filter { ExportWords.parseDay($0) != nil }
+            + plan.visits.map { words.isoDay($0.startedAt) }
+        lastContact = days.max()
+        updated = words.isoDay(plan.updatedAt)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SpiralText
+
+/// A heading, label or question in the export language, and (for a bilingual export) the same in
+/// the family's language. Each format decides how to show the pair: "Goals / الأهداف".
+public struct ExportLabel: Sendable, Equatable {
+    public var text: String
+    /// The same words in the family's language; nil when monolingual or when they are the same.
+    public var second: String?
+    /// The language of `second`, for `lang` and `dir` in HTML.
+    public var secondLanguage: String?
+
+    public init(_ text: String, second: String? = nil, secondLanguage: String? = nil) {
+        self.text = text
+        self.second = second == text ? nil : second
+        self.secondLanguage = self.second == nil ? nil : secondLanguage
+    }
+
+    /// Both languages on one line, for plain text, Markdown and spreadsheets.
+    public var joined: String { second.map { text + " / " + $0 } ?? text }
+}
+
+/// The words of one export: every heading from the catalogue in the export language, and in the
+/// family's language beside it when the export is bilingual; dates and numbers in the export
+/// language's own form.
+public struct ExportWords: Sendable {
+    public let l: Localizer
+    /// The family's language, only when the export is bilingual and the languages differ.
+    public let family: Localizer?
+    /// Olson time zone for dates and times; nil for the machine's.
+    public let timeZone: String?
+
+    public init(l: Localizer, family: Localizer? = nil, timeZone: String? = nil) {
+        self.l = l
+        self.family = family.flatMap { $0.language == l.language ? nil : $0 }
+        self.timeZone = timeZone
+    }
+
+    public var language: String { l.language }
+    public var direction: TextDirection { l.direction }
+    public var isBilingual: Bool { family != nil }
+
+    /// One catalogue message, in one or two languages.
+    public func label(_ key: String, _ args: [String: MessageArgument] = [:]) -> ExportLabel {
+        ExportLabel(l(key, args), second: family.map { $0(key, args) }, secondLanguage: family?.language)
+    }
+
+    /// One catalogue message in the export language only.
+    public func text(_ key: String, _ args: [String: MessageArgument] = [:]) -> String { l(key, args) }
+
+    public func direction(of language: String) -> TextDirection { l.catalogue.direction(of: language) }
+
+    var zone: String { timeZone ?? TimeZone.current.identifier }
+
+    /// A moment as a date in the export language ("Mar 3, 2026", "٣ مارس ٢٠٢٦").
+    public func date(_ date: Date) -> String {
+        LocaleFormat.date(date, locale: l.formattingLocale, timeZone: zone)
+    }
+
+    /// A plan's `yyyy-mm-dd` day in the export language; as written if it is not such a day.
+    public func day(_ ymd: String) -> String {
+        guard let date = Self.parseDay(ymd) else { return ymd }
+        return LocaleFormat.date(date, locale: l.formattingLocale, timeZone: "UTC")
+    }
+
+    public func number(_ n: Int) -> String { LocaleFormat.number(n, locale: l.formattingLocale) }
+
+    /// A moment as `yyyy-mm-dd` in the export's time zone, for spreadsheets.
+    public func isoDay(_ date: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: zone) ?? .current
+        let c = cal.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// `2026-03-01` as midnight UTC.
+    static func parseDay(_ ymd: String) -> Date? {
+        let parts = ymd.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        return cal.date(from: DateComponents(year: y, month: m, day: d))
+    }
+}
