@@ -32,6 +32,14 @@ public protocol LineReader: AnyObject {
     func forgetSession()
 }
 
+extension LineReader {
+    /// Right-to-left editing in visual order, for terminals that do no bidi. Only the readline
+    /// reader draws an edit line; others ignore it.
+    public func setVisualOrderInput(_ on: Bool, promptColumns: Int) {
+        (self as? ReadlineReader)?.visualOrderInput(on, promptColumns: promptColumns)
+    }
+}
+
 extension Duration {
     /// Whole milliseconds for C timeouts, clamped to 0...Int32.max (about 24 days).
     var clampedMilliseconds: Int {

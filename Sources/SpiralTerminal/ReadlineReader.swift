@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import SpiralText
 internal import _CReadline
 
 /// Line editing for a person at the terminal, through GNU readline (via the `_CReadline` shim;
@@ -62,6 +63,10 @@ public final class ReadlineReader: LineReader {
         spiral_rl_remember(line)
     }
 
+    func visualOrderInput(_ on: Bool, promptColumns: Int) {
+        spiral_rl_set_display_transform(on ? visualEditLine : nil, Int32(promptColumns))
+    }
+
     public func forgetSession() {
         spiral_rl_forget_session()
     }
@@ -72,4 +77,22 @@ public final class ReadlineReader: LineReader {
         defer { words.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
         words.withUnsafeBufferPointer { spiral_rl_begin(prompt, prefill, $0.baseAddress, $0.count) }
     }
+}
+
+/// Draws the edit line of a right-to-left language in visual order and shaped, and says where
+/// the cursor goes: for a right-to-left paragraph the logical start is at the right, so the
+/// cursor sits the shaped width of the text after it in from the left.
+private func visualEditLine(_ line: UnsafePointer<CChar>, _ point: Int32,
+                            _ column: UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<CChar>? {
+    let text = String(cString: line)
+    let bytes = Array(text.utf8)
+    let cut = max(0, min(bytes.count, Int(point)))
+    let before = String(decoding: bytes[..<cut], as: UTF8.self)
+    guard BidiText.containsRightToLeft(text) else {
+        column.pointee = Int32(UnicodeText.displayWidth(before))
+        return strdup(text)
+    }
+    let visual = BidiText.visualLine(text, base: .rightToLeft)
+    column.pointee = Int32(BidiText.visualCursorColumn(text, logicalOffset: before.utf16.count, base: .rightToLeft))
+    return strdup(visual)
 }

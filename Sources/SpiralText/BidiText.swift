@@ -21,6 +21,18 @@ public enum BidiText {
         return ICU.visualLine(line, rightToLeft: base == .rightToLeft) ?? line
     }
 
+    /// The screen column (from the line's left) of an edit cursor that sits before `logicalOffset`
+    /// (UTF-16 units) of `line`, once the line is drawn by `visualLine`.
+    public static func visualCursorColumn(_ line: String, logicalOffset: Int, base: TextDirection) -> Int {
+        let units = Array(line.utf16)
+        let offset = max(0, min(units.count, logicalOffset))
+        let visualUnits = ICU.visualCursor(line, rightToLeft: base == .rightToLeft, logicalUTF16: offset)
+        // Measure the reordered, unshaped text left of the cursor (reordering keeps UTF-16 length).
+        let reordered = Array((ICU.reorderLine(line, rightToLeft: base == .rightToLeft) ?? line).utf16)
+        let left = String(decoding: reordered.prefix(max(0, min(reordered.count, visualUnits))), as: UTF16.self)
+        return UnicodeText.displayWidth(left)
+    }
+
     /// ALM, LRM, RLM, embeddings, overrides and isolates: invisible, and
     /// drawn as boxes by some terminals, so they must never reach the screen.
     private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {

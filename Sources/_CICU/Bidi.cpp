@@ -39,3 +39,39 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
     *status = code;
     return U_SUCCESS(code) ? spiral::copyOut(shaped.data(), shapedLength, outLength) : nullptr;
 }
+
+// A cursor before logical unit i sits at the right edge of character i when that character is
+// right-to-left, at its left edge when it is left-to-right; at the end of the line it follows the
+// last character the other way round.
+extern "C" int32_t spiral_icu_visual_cursor(const uint16_t *text, int32_t length, int32_t rtl,
+                                            int32_t logical_index) {
+    if (length <= 0) return 0;
+    UErrorCode code = U_ZERO_ERROR;
+    UBiDi *bidi = ubidi_openSized(length, 0, &code);
+    ubidi_setPara(bidi, spiral::utf16(text), length, rtl ? 1 : 0, nullptr, &code);
+    if (U_FAILURE(code)) { ubidi_close(bidi); return 0; }
+    int32_t result;
+    if (logical_index < length) {
+        int32_t visual = ubidi_getVisualIndex(bidi, logical_index, &code);
+        int odd = ubidi_getLevelAt(bidi, logical_index) & 1;
+        result = odd ? visual + 1 : visual;
+    } else {
+        int32_t visual = ubidi_getVisualIndex(bidi, length - 1, &code);
+        int odd = ubidi_getLevelAt(bidi, length - 1) & 1;
+        result = odd ? visual : visual + 1;
+    }
+    ubidi_close(bidi);
+    return U_SUCCESS(code) ? result : 0;
+}
+
+extern "C" uint16_t *spiral_icu_reorder_line(const uint16_t *text, int32_t length, int32_t rtl,
+                                             int32_t *outLength, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UBiDi *bidi = ubidi_openSized(length, 0, &code);
+    ubidi_setPara(bidi, spiral::utf16(text), length, rtl ? 1 : 0, nullptr, &code);
+    std::vector<UChar> visual(length > 0 ? length : 1);
+    int32_t visualLength = ubidi_writeReordered(bidi, visual.data(), length, UBIDI_DO_MIRRORING, &code);
+    ubidi_close(bidi);
+    *status = code;
+    return U_SUCCESS(code) ? spiral::copyOut(visual.data(), visualLength, outLength) : nullptr;
+}

@@ -432,3 +432,31 @@ void spiral_rl_forget_session(void) {
     empty_kill_ring();
     rl_free_undo_list();
 }
+
+// --- Right-to-left input ------------------------------------------------------------------
+
+static SpiralDisplayTransform display_transform = NULL;
+static int display_prompt_columns = 0;
+
+// Our whole-line redisplay: one terminal line, redrawn from its start each time. Readline's
+// own redisplay would draw Arabic letters in logical order, unshaped.
+static void visual_redisplay(void) {
+    int column = 0;
+    char *shown = display_transform ? display_transform(rl_line_buffer ? rl_line_buffer : "", rl_point, &column) : NULL;
+    if (!shown) {
+        rl_redisplay();
+        return;
+    }
+    fprintf(rl_outstream, "\r\033[K%s%s\r", rl_display_prompt ? rl_display_prompt : "", shown);
+    int target = display_prompt_columns + column;
+    if (target > 0) fprintf(rl_outstream, "\033[%dC", target);
+    fflush(rl_outstream);
+    free(shown);
+}
+
+void spiral_rl_set_display_transform(SpiralDisplayTransform transform, int prompt_columns) {
+    spiral_rl_setup();
+    display_transform = transform;
+    display_prompt_columns = prompt_columns;
+    rl_redisplay_function = transform ? visual_redisplay : rl_redisplay;
+}

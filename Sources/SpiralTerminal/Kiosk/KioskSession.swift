@@ -107,6 +107,8 @@ public final class KioskSession {
     /// Reads one line and says what it means; end of input, idle and signals end the family's
     /// session with what they entered saved.
     func read(prefill: String = "", completions: [String] = [], redraw: @escaping () -> Void) -> Read {
+        reader.setVisualOrderInput(l.direction == .rightToLeft && options.interactive && (config.reorderRightToLeft ?? true),
+                                   promptColumns: UnicodeText.displayWidth(promptMark))
         while true {
             let result = reader.readLine(prompt: promptMark, prefill: prefill, completions: completions,
                                          idleTimeout: options.idleTimeout, onResize: redraw)

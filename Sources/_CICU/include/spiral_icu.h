@@ -112,6 +112,13 @@ int32_t spiral_icu_has_rtl(const uint16_t *text, int32_t length);
 uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length, int32_t rtl, int32_t *out_length,
                                  int32_t *status);
 
+/// Reorders one line to visual order without shaping or removing anything (same UTF-16 length).
+uint16_t *spiral_icu_reorder_line(const uint16_t *text, int32_t length, int32_t rtl, int32_t *out_length,
+                                  int32_t *status);
+/// Where the edit cursor goes on a reordered line: how many UTF-16 units of the visual
+/// (unshaped) line lie left of the cursor that sits before logical unit `logical_index`.
+int32_t spiral_icu_visual_cursor(const uint16_t *text, int32_t length, int32_t rtl, int32_t logical_index);
+
 // MARK: Locale data
 
 /// Medium date; `time_zone` may be NULL for the default zone.

@@ -54,3 +54,11 @@ void spiral_rl_free(char *line);
 void spiral_rl_remember(const char *line);
 // Between families: history, kill ring (Ctrl-Y) and undo list are emptied.
 void spiral_rl_forget_session(void);
+
+// --- Right-to-left input ------------------------------------------------------------------
+// Most terminals do no bidi: Arabic typed at the prompt would read backwards. When a transform
+// is set, each redisplay draws `prompt` and what the transform returns for the edit line
+// (visual order, shaped; malloc'd, freed here) and puts the cursor `*cursor_column` columns
+// after the prompt. NULL restores readline's own redisplay.
+typedef char *_Nullable (*SpiralDisplayTransform)(const char *_Nonnull line, int point, int *_Nonnull cursor_column);
+void spiral_rl_set_display_transform(SpiralDisplayTransform _Nullable transform, int prompt_columns);
