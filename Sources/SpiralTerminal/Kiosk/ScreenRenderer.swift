@@ -28,11 +28,11 @@ public struct ScreenRenderer: Sendable {
         guard colour else { return "" }
         switch style {
         case .plain: return ""
-        case .title: return "\u{1B}[1;36m"
+        case .title: return "\u{1B}[1;34m"
         case .question: return "\u{1B}[1m"
         case .hint, .dim: return "\u{1B}[2m"
         case .notice: return "\u{1B}[33m"
-        case .choiceNumber: return "\u{1B}[1;36m"
+        case .choiceNumber: return "\u{1B}[1;34m"
         }
     }
 

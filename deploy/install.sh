@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs a built Spiral as a kiosk on this Debian machine. Run as root from the repository:
+#   make release && sudo deploy/install.sh [--console]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-wayland}
+id kiosk >/dev/null 2>&1 || useradd --create-home --shell /bin/bash kiosk
+install -d -m 0755 /opt/spiral/bin /opt/spiral/share/spiral /etc/spiral
+install -m 0755 .build/release/spiral /opt/spiral/bin/spiral
+rm -rf /opt/spiral/share/spiral/Prompts /opt/spiral/share/spiral/Localizations
+cp -r Prompts Localizations /opt/spiral/share/spiral/
+[ -f /etc/spiral/centre.json ] || install -m 0644 Config/centre.json /etc/spiral/centre.json
+install -m 0644 deploy/foot.ini /etc/spiral/foot.ini
+install -d -o kiosk -g kiosk -m 0700 /var/lib/spiral /var/lib/spiral/spiral /var/lib/spiral/spiral/plans
+if [ "$mode" = "--console" ]; then
+    install -d /etc/systemd/system/getty@tty1.service.d
+    install -m 0644 deploy/getty-autologin.conf /etc/systemd/system/getty@tty1.service.d/spiral-kiosk.conf
+    grep -q "spiral kiosk" /home/kiosk/.profile 2>/dev/null || cat deploy/kiosk-profile.sh >> /home/kiosk/.profile
+else
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cage xwayland foot fonts-noto-core fonts-noto-cjk fonts-noto-mono
+    install -m 0644 deploy/spiral-kiosk.service /etc/systemd/system/spiral-kiosk.service
+    command -v systemctl >/dev/null && systemctl daemon-reload && systemctl enable spiral-kiosk.service || true
+fi
+echo "Installed. Now: check /etc/spiral/centre.json (crisis contacts, languages), then set the staff passphrase:"
+echo "  sudo -u kiosk env XDG_DATA_HOME=/var/lib/spiral /opt/spiral/bin/spiral passphrase"
