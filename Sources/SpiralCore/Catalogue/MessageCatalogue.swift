@@ -86,7 +86,7 @@ public final class MessageCatalogue: @unchecked Sendable {
                        locale: String? = nil) -> String {
         for tag in chain(for: language) {
             guard let pattern = languages[tag]?.messages[key], !pattern.isEmpty else { continue }
-            if let template = template(pattern, locale: tag == language ? (locale ?? tag) : tag),
+            if let template = template(pattern, locale: tag == language ? (locale ?? tag) : tag, key: key),
                let text = try? template.format(args) {
                 return text
             }
@@ -94,15 +94,34 @@ public final class MessageCatalogue: @unchecked Sendable {
         return "…"
     }
 
-    private func template(_ pattern: String, locale: String) -> MessageTemplate? {
+    private func template(_ pattern: String, locale: String, key: String) -> MessageTemplate? {
         let cacheKey = locale + "\u{0}" + pattern
         lock.lock()
         defer { lock.unlock() }
         if let t = templates[cacheKey] { return t }
-        guard let t = try? MessageTemplate(pattern: pattern, locale: locale) else { return nil }
-        templates[cacheKey] = t
-        return t
+        do {
+            let t = try MessageTemplate(pattern: pattern, locale: locale)
+            templates[cacheKey] = t
+            return t
+        } catch {
+            brokenMessages.insert("\(locale): \(key): \(error.description)")
+            return nil
+        }
     }
+
+    private var brokenMessages: Set<String> = []
+
+    /// Messages that ICU rejected while formatting (shown from the next language in the chain
+    /// instead), for the staff log. Each is returned once.
+    public func takeBrokenMessages() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        let list = brokenMessages.sorted().filter { !reported.contains($0) }
+        reported.formUnion(list)
+        return list
+    }
+
+    private var reported: Set<String> = []
 }
 
 /// Reads one language file, with errors that name the file and say how to fix it.

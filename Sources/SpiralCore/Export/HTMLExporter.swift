@@ -145,7 +145,7 @@ struct HTMLExporter {
                 h.append("<h3>" + label(block.heading) + "</h3>")
                 h.append("<dl>")
                 for item in block.items {
-                    var q = family(item.question.text, lang: item.question.second == nil ? item.language : w.language)
+                    var q = family(item.question.text, lang: item.questionLanguage)
                     if let second = item.question.second { q += " <span class=\"sep\">/</span> " + family(second, lang: item.language) }
                     h.append("<div class=\"qa\"><dt>" + q + "</dt><dd lang=\"\(e(item.language))\" dir=\"auto\">" + e(item.answer) + "</dd></div>")
                 }
@@ -218,7 +218,7 @@ struct HTMLExporter {
     .flag.urgent { border-color: #b42318; background: #fef3f2; color: #7a271a; }
     .flag.repair { border-color: #b5651d; background: #fff6e8; color: #6b3a0f; }
     .overview { break-inside: avoid; page-break-inside: avoid; }
-    svg.spiral { display: block; width: 100%; max-width: 165mm; height: auto; margin: 0 auto; }
+    svg.spiral { display: block; width: 100%; height: auto; margin: 0 auto; }
     .needs li.urgent { font-weight: 600; }
     .urgent-tag { color: #b42318; font-size: 9pt; text-transform: uppercase; letter-spacing: .03em; }
     .praise ul { list-style: none; padding: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 2.5mm; }

@@ -73,7 +73,10 @@ struct PlanSheet {
     }
 
     struct SaidItem {
+        /// In the export language when the script could re-word it, else as the family saw it;
+        /// in a bilingual export, as the family saw it beside.
         var question: ExportLabel
+        var questionLanguage: String
         var answer: String
         var language: String
     }
@@ -160,6 +163,7 @@ struct PlanSheet {
             }.map { a in
                 let question = reading.question(for: a)
                 return SaidItem(question: ExportLabel(question, second: w.isBilingual ? a.question : nil, secondLanguage: a.language),
+                                questionLanguage: question == a.question ? a.language : w.language,
                                 answer: a.answer, language: a.language)
             }
             return items.isEmpty ? nil : StageBlock(stage: stage, heading: w.label("export.stage." + stage.rawValue), items: items)

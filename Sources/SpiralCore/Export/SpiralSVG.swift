@@ -38,11 +38,11 @@ enum SpiralSVG {
     /// placed along it in order, each marked with how many entries the plan has there, and
     /// labelled outside the spiral in the export language (and the family's, when bilingual).
     static func spiral(_ stages: [PlanSheet.StageCount], words: ExportWords, title: ExportLabel) -> String {
-        let width = 640.0, height = 380.0
+        let width = 760.0, height = 400.0
         let cx = width / 2, cy = height / 2
         let turns = 3.0
         let thetaMax = turns * 2 * Double.pi
-        let rMax = 118.0
+        let rMax = 128.0
         let b = rMax / thetaMax
         // Stages 144° apart, so their labels fall around the whole spiral, moving outwards.
         let first = 2.2 * Double.pi
@@ -102,7 +102,7 @@ enum SpiralSVG {
             if let second = stage.name.second {
                 lines.append((second, 12, "bold", colour, familyDir, stage.name.secondLanguage))
             }
-            lines.append((stage.summary, 12, nil, "#444", dir, nil))
+            for part in summaryLines(stage.summary) { lines.append((part, 12, nil, "#444", dir, nil)) }
             let align: Align = c > 0.35 ? .left : (c < -0.35 ? .right : .middle)
             let lineHeight = 16.0
             let blockHeight = Double(lines.count) * lineHeight
@@ -117,6 +117,19 @@ enum SpiralSVG {
         }
         svg += "</svg>"
         return svg
+    }
+
+    /// A long summary ("3 needs, 1 step taken") on two lines, split after its first comma.
+    static func summaryLines(_ summary: String) -> [String] {
+        guard UnicodeText.displayWidth(summary) > 24 else { return [summary] }
+        for comma in [", ", "، ", "，", "、"] {
+            if let r = summary.range(of: comma) {
+                let first = String(summary[..<r.lowerBound]) + comma.trimmingCharacters(in: .whitespaces)
+                let rest = String(summary[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+                return rest.isEmpty ? [first] : [first, rest]
+            }
+        }
+        return [summary]
     }
 
     /// A goal's ratings over time, 0–10: the parent's line solid with dots, the practitioner's

@@ -64,7 +64,11 @@ struct TextExporter {
                 }
                 if !g.ratings.isEmpty {
                     para(w.label("export.goal.ratings").joined + ":", first: pad, rest: pad + "  ")
-                    for r in g.ratings { para(sheet.ratingLine(r), first: pad + "  ", rest: pad + "    ") }
+                    if let table = ratingTable(g.ratings, indent: pad + "  ") {
+                        out += table
+                    } else {
+                        for r in g.ratings { para(sheet.ratingLine(r), first: pad + "  ", rest: pad + "    ") }
+                    }
                 }
             }
         }
@@ -98,6 +102,32 @@ struct TextExporter {
         para(w.label("export.private").joined)
         out.append("")
         return out.joined(separator: "\n")
+    }
+}
+
+extension TextExporter {
+    /// Ratings as a small table (date, parent, practitioner), numbers right-aligned under their
+    /// headings; nil when it would not fit, or for a right-to-left language, where padded columns
+    /// do not line up: then each review is a sentence.
+    func ratingTable(_ rows: [PlanSheet.RatingRow], indent: String) -> [String]? {
+        let w = sheet.words
+        guard w.direction == .leftToRight, !w.isBilingual else { return nil }
+        let head = [w.text("export.goal.rating.date"), w.text("export.goal.rating.parent"), w.text("export.goal.rating.practitioner")]
+        let cells = rows.map { [$0.date, $0.parent.map(w.number) ?? "–", $0.practitioner.map(w.number) ?? "–"] }
+        var widths = head.map(UnicodeText.displayWidth)
+        for row in cells {
+            for (i, c) in row.enumerated() { widths[i] = max(widths[i], UnicodeText.displayWidth(c)) }
+        }
+        let gap = 2
+        guard UnicodeText.displayWidth(indent) + widths.reduce(0, +) + gap * 2 <= width else { return nil }
+        func line(_ row: [String]) -> String {
+            let date = UnicodeText.pad(row[0], toWidth: widths[0])
+            let numbers = (1...2).map { i in
+                String(repeating: " ", count: gap + widths[i] - UnicodeText.displayWidth(row[i])) + row[i]
+            }
+            return (indent + date + numbers.joined()).trimmingTrailingSpaces()
+        }
+        return [line(head)] + cells.map(line)
     }
 }
 

@@ -170,6 +170,9 @@ public final class KioskSession {
     }
 
     func show(_ lines: [String]) {
+        for broken in catalogue.takeBrokenMessages() {
+            log.note("a message could not be formatted and was shown from the fallback language (run spiral check): \(broken)")
+        }
         if options.interactive {
             write("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n") + "\r\n")
         } else {
