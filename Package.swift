@@ -56,7 +56,7 @@ let package = Package(
         // pseudo-terminal tests can exercise editing, completion and timeouts directly.
         .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),
         .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"]),
-        .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"]),
+        .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"]),
         .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"]),
     ],
     swiftLanguageModes: [.v6]

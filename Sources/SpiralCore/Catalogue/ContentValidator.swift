@@ -108,7 +108,7 @@ enum ExportKeys {
         "export.goal.rating.parent", "export.goal.rating.practitioner", "export.goal.rating.line", "export.goal.chart", "export.steps",
         "export.step.quick-win", "export.step.crisis-addressed", "export.step.outreach", "export.step.rupture-acknowledged", "export.step.repair",
         "export.step.self-care", "export.step.other", "export.contacts", "export.contact.appointment-kept", "export.contact.appointment-missed",
-        "export.contact.outreach", "export.by", "export.said", "export.private", "export.spiral", "export.spiral.stage.acceptance",
+        "export.contact.outreach", "export.by", "export.logged", "export.said", "export.private", "export.spiral", "export.spiral.stage.acceptance",
         "export.spiral.stage.valuing", "export.spiral.stage.subtle", "export.spiral.stage.obvious", "export.spiral.stage.repair",
         "export.spiral.count.acceptance", "export.spiral.count.valuing", "export.spiral.count.subtle", "export.spiral.count.obvious",
         "export.spiral.count.repair", "export.csv.goal_id", "export.csv.latest_parent", "export.csv.latest_practitioner", "export.csv.yes",

@@ -8,7 +8,8 @@ import SpiralText
 struct CSVExporter {
     let words: ExportWords
 
-    func yesNo(_ b: Bool) -> String { words.label(b ? "export.csv.yes" : "export.csv.no").joined }
+    /// Values are in the export language only (headings may be in two), so a column filters cleanly.
+    func yesNo(_ b: Bool) -> String { words.text(b ? "export.csv.yes" : "export.csv.no") }
 
     /// One row per goal: code, goal id, what, why, when, how, who with, status, review date,
     /// latest parent rating, latest practitioner rating, removed.
@@ -21,7 +22,7 @@ struct CSVExporter {
         for g in plan.goals {
             out += CSVCell.row([
                 plan.code, g.id, g.what, g.why ?? "", g.when ?? "", g.how ?? "", g.whoWith ?? "",
-                words.label("export.goal.status." + g.status.rawValue).joined, g.reviewDate ?? "",
+                words.text("export.goal.status." + g.status.rawValue), g.reviewDate ?? "",
                 PlanSheet.latest(g.ratings, \.parent).map(String.init) ?? "",
                 PlanSheet.latest(g.ratings, \.practitioner).map(String.init) ?? "",
                 yesNo(g.removed),

@@ -63,7 +63,9 @@ struct HTMLExporter {
         h.append("<h1>" + label(sheet.title) + (sheet.name.map { " <span class=\"sep\">—</span> " + family($0, lang: plan.language, cls: "name") } ?? "") + "</h1>")
         h.append("<dl class=\"facts\">")
         for fact in sheet.facts {
-            let value = fact.isFamilyText ? family(fact.value, lang: plan.language) : (fact.isCode ? "<code>" + e(fact.value) + "</code>" : e(fact.value))
+            let value = fact.isFamilyText ? family(fact.value, lang: plan.language)
+                : fact.isCode ? "<code>" + e(fact.value) + "</code>"
+                : fact.valueLabel.map(label) ?? e(fact.value)
             h.append("<div><dt>" + label(fact.label) + "</dt><dd>" + value + "</dd></div>")
         }
         h.append("</dl>")

@@ -62,14 +62,14 @@ struct MarkdownExporter {
         if !sheet.steps.isEmpty {
             heading(2, sheet.words.label("export.steps").joined)
             for s in sheet.steps {
-                out.append("- *" + s.kind.joined + "* — " + s.date + ", " + e(sheet.words.text("export.by", ["name": .string(s.by)]))
+                out.append("- *" + s.kind.joined + "* — " + e(sheet.logged(s.date, by: s.by))
                            + (s.note.isEmpty ? "" : ": " + e(s.note)))
             }
         }
         if !sheet.contacts.isEmpty {
             heading(2, sheet.words.label("export.contacts").joined)
             for c in sheet.contacts {
-                out.append("- *" + c.kindLabel.joined + "* — " + e(c.date) + ", " + e(sheet.words.text("export.by", ["name": .string(c.by)]))
+                out.append("- *" + c.kindLabel.joined + "* — " + e(sheet.logged(c.date, by: c.by))
                            + (c.note.map { ": " + e($0) } ?? ""))
             }
         }

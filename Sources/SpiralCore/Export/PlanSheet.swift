@@ -13,6 +13,8 @@ struct PlanSheet {
         var isFamilyText = false
         /// The family code, shown as code.
         var isCode = false
+        /// When the value is itself a catalogue message (the plan's status), in one or two languages.
+        var valueLabel: ExportLabel? = nil
     }
 
     struct NeedItem {
@@ -119,7 +121,8 @@ struct PlanSheet {
         facts = [Fact(label: w.label("export.code"), value: plan.code, isCode: true)]
         facts.append(Fact(label: w.label("export.language"), value: w.l.nativeName(of: plan.language) + " (" + plan.language + ")"))
         facts.append(Fact(label: w.label("export.updated"), value: w.date(plan.updatedAt)))
-        facts.append(Fact(label: w.label("export.status"), value: w.label("export.status." + plan.status.rawValue).joined))
+        let status = w.label("export.status." + plan.status.rawValue)
+        facts.append(Fact(label: w.label("export.status"), value: status.joined, valueLabel: status))
         if !plan.profile.children.isEmpty {
             let kids = plan.profile.children.map { c in c.name + (c.age.map { " (" + w.number($0) + ")" } ?? "") }
             facts.append(Fact(label: w.label("export.children"), value: kids.joined(separator: ", "), isFamilyText: true))
@@ -210,6 +213,11 @@ struct PlanSheet {
         ratings.enumerated()
             .sorted { a, b in a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset }
             .last { $0.element[keyPath: side] != nil }?.element[keyPath: side]
+    }
+
+    /// "Mar 1, 2026, by Jo" for a step or contact.
+    func logged(_ date: String, by name: String) -> String {
+        words.text("export.logged", ["date": .string(date), "name": .string(name)])
     }
 
     /// "parent 7, practitioner 6" for one review, with "–" for a reading not given.

@@ -75,14 +75,14 @@ struct TextExporter {
         if !sheet.steps.isEmpty {
             section(w.label("export.steps"))
             for s in sheet.steps {
-                para(s.kind.joined + " — " + s.date + ", " + w.text("export.by", ["name": .string(s.by)]), first: "- ")
+                para(s.kind.joined + " — " + sheet.logged(s.date, by: s.by), first: "- ")
                 if !s.note.isEmpty { para(s.note, first: "  ") }
             }
         }
         if !sheet.contacts.isEmpty {
             section(w.label("export.contacts"))
             for c in sheet.contacts {
-                para(c.kindLabel.joined + " — " + c.date + ", " + w.text("export.by", ["name": .string(c.by)]), first: "- ")
+                para(c.kindLabel.joined + " — " + sheet.logged(c.date, by: c.by), first: "- ")
                 if let note = c.note { para(note, first: "  ") }
             }
         }
@@ -111,15 +111,25 @@ extension TextExporter {
     /// do not line up: then each review is a sentence.
     func ratingTable(_ rows: [PlanSheet.RatingRow], indent: String) -> [String]? {
         let w = sheet.words
-        guard w.direction == .leftToRight, !w.isBilingual else { return nil }
-        let head = [w.text("export.goal.rating.date"), w.text("export.goal.rating.parent"), w.text("export.goal.rating.practitioner")]
+        guard w.direction == .leftToRight else { return nil }
+        let labels = ["export.goal.rating.date", "export.goal.rating.parent", "export.goal.rating.practitioner"].map { w.label($0) }
         let cells = rows.map { [$0.date, $0.parent.map(w.number) ?? "–", $0.practitioner.map(w.number) ?? "–"] }
-        var widths = head.map(UnicodeText.displayWidth)
-        for row in cells {
-            for (i, c) in row.enumerated() { widths[i] = max(widths[i], UnicodeText.displayWidth(c)) }
-        }
         let gap = 2
-        guard UnicodeText.displayWidth(indent) + widths.reduce(0, +) + gap * 2 <= width else { return nil }
+        func widths(_ head: [String]) -> [Int]? {
+            var widths = head.map(UnicodeText.displayWidth)
+            for row in cells {
+                for (i, c) in row.enumerated() { widths[i] = max(widths[i], UnicodeText.displayWidth(c)) }
+            }
+            return UnicodeText.displayWidth(indent) + widths.reduce(0, +) + gap * 2 <= width ? widths : nil
+        }
+        // Both languages in the headings if they fit, else the export language's.
+        var head = labels.map(\.joined)
+        var fitted = widths(head)
+        if fitted == nil, w.isBilingual {
+            head = labels.map(\.text)
+            fitted = widths(head)
+        }
+        guard let widths = fitted else { return nil }
         func line(_ row: [String]) -> String {
             let date = UnicodeText.pad(row[0], toWidth: widths[0])
             let numbers = (1...2).map { i in
