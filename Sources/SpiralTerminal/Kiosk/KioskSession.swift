@@ -173,11 +173,7 @@ public final class KioskSession {
         for broken in catalogue.takeBrokenMessages() {
             log.note("a message could not be formatted and was shown from the fallback language (run spiral check): \(broken)")
         }
-        if options.interactive {
-            write("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n") + "\r\n")
-        } else {
-            write("\n" + lines.joined(separator: "\n") + "\n")
-        }
+        write(ScreenFrame.bytes(lines, interactive: options.interactive))
     }
 
     func numbers(_ count: Int) -> [String] {

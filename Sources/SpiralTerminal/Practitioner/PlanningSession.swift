@@ -71,11 +71,7 @@ public final class PlanningSession {
             all += renderer(for: practitioner).paragraph(notice, style: .notice)
             self.notice = nil
         }
-        if interactive {
-            write("\u{1B}[H\u{1B}[2J" + all.joined(separator: "\r\n") + "\r\n")
-        } else {
-            write("\n" + all.joined(separator: "\n") + "\n")
-        }
+        write(ScreenFrame.bytes(all, interactive: interactive))
     }
 
     enum Input { case text(String), back, ended }

@@ -37,11 +37,7 @@ public final class ReviewSession {
     }
 
     func show(_ lines: [String]) {
-        if interactive {
-            write("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n") + "\r\n")
-        } else {
-            write("\n" + lines.joined(separator: "\n") + "\n")
-        }
+        write(ScreenFrame.bytes(lines, interactive: interactive))
     }
 
     func read(_ redraw: @escaping () -> Void) -> String? {
