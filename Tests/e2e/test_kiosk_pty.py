@@ -200,3 +200,19 @@ def test_a_returning_family_continues_with_their_code_and_is_asked_how_we_are_go
     s.wait_exit()
     plan = load_plan(store)
     assert len(plan["visits"]) == 2 and plan["visits"][1]["returning"] is True
+
+
+def test_the_screen_is_rewrapped_when_the_terminal_is_resized(tmp_path):
+    s = Screen(["kiosk", "--once", "--store", str(tmp_path), "--language", "en"], columns=100)
+    s.answer("If you have a family code from before")
+    s.wait_for("Is it OK to go on?")
+    assert any(len(l.rstrip()) > 60 for l in s.screen.display)
+    s.type("Ye")
+    s.screen.resize(40, 50)
+    s.child.setwinsize(40, 50)
+    s.pump(0.5)
+    screen = s.wait_for("Is it OK to go on?")
+    assert all(len(l.rstrip()) <= 50 for l in s.screen.display)
+    assert "› Ye" in s.cursor_line()  # what was typed is still there
+    s.type("ctrl-u", "ctrl-d")
+    s.wait_exit()
