@@ -14,7 +14,7 @@ public enum ContentValidator {
         "ui.language.draft", "ui.welcome.title", "ui.welcome.text", "ui.welcome.code", "ui.welcome.code.unknown",
         "ui.welcome.back", "ui.summary.title", "ui.summary.intro", "ui.summary.question", "ui.summary.more", "ui.summary.not_a_number",
         "ui.finish.title", "ui.finish.code", "ui.finish.strengths", "ui.finish.goals", "ui.finish.urgent",
-        "ui.finish.press", "ui.idle.title", "ui.idle.text", "ui.keeps", "ui.pin.title", "ui.pin.choose", "ui.pin.keys.choose", "ui.pin.again", "ui.pin.rules", "ui.pin.mismatch", "ui.pin.saved", "ui.pin.skipped", "ui.pin.enter", "ui.pin.keys", "ui.pin.wait", "staff.close.title", "staff.close.text", "staff.close.wrong", "crisis.contact", "crisis.about.000", "crisis.about.respect", "crisis.about.lifeline",
+        "ui.finish.press", "ui.idle.title", "ui.idle.text", "ui.keeps", "ui.pin.title", "ui.pin.choose", "ui.pin.keys.choose", "ui.pin.again", "ui.pin.rules", "ui.pin.mismatch", "ui.pin.saved", "ui.pin.skipped", "ui.pin.enter", "ui.pin.keys", "ui.pin.wait", "staff.close.title", "staff.close.text", "staff.close.wrong", "crisis.contact", "crisis.about.000", "crisis.name.000", "crisis.about.respect", "crisis.about.lifeline",
         "crisis.about.kids", "crisis.about.yarn",
     ] + ExportKeys.all
 

@@ -14,6 +14,8 @@ public struct CentreConfig: Codable, Sendable, Equatable {
 
     public struct CrisisContact: Codable, Sendable, Equatable {
         public var name: String
+        /// A message key for the service's name where it should be translated ("Emergency").
+        public var nameKey: String? = nil
         public var phone: String
         /// A message key in Localizations/ describing the service in each language.
         public var aboutKey: String?
@@ -25,7 +27,7 @@ public struct CentreConfig: Codable, Sendable, Equatable {
     public static let australianDefaults = CentreConfig(
         centreName: nil, languages: [], idleTimeoutSeconds: 180, latinDigits: false, reorderRightToLeft: true,
         crisisContacts: [
-            .init(name: "Emergency (police, ambulance, fire)", phone: "000", aboutKey: "crisis.about.000", about: nil),
+            .init(name: "Emergency (police, ambulance, fire)", nameKey: "crisis.name.000", phone: "000", aboutKey: "crisis.about.000", about: nil),
             .init(name: "1800RESPECT", phone: "1800 737 732", aboutKey: "crisis.about.respect", about: nil),
             .init(name: "Lifeline", phone: "13 11 14", aboutKey: "crisis.about.lifeline", about: nil),
             .init(name: "Kids Helpline", phone: "1800 55 1800", aboutKey: "crisis.about.kids", about: nil),

@@ -15,7 +15,9 @@ public enum PraiseCoach {
     /// `vagueWords`: the practitioner language's general praise words, from the catalogue
     /// (`coach.vague_words`, separated by `|`). `reasonWords`: words that introduce a reason.
     public static func assess(_ text: String, vagueWords: [String], reasonWords: [String]) -> [Concern] {
-        let key = " " + UnicodeText.searchKey(text) + " "
+        // Punctuation is dropped first, so "Very good, great!" reads as its words.
+        let letters = String(text.map { $0.isLetter || $0.isNumber || $0.isWhitespace ? $0 : " " })
+        let key = " " + UnicodeText.searchKey(letters).split(separator: " ").joined(separator: " ") + " "
         var remaining = key
         for phrase in vagueWords.map({ UnicodeText.searchKey($0) }).filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
             remaining = remaining.replacingOccurrences(of: " " + phrase + " ", with: " ")

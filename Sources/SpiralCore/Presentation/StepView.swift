@@ -67,7 +67,8 @@ public struct StepPresenter: Sendable {
             let about = c.aboutKey.map { l($0) } ?? c.about.flatMap { $0[l.language] ?? $0["en"] } ?? "none"
             // In right-to-left text a phone number is isolated, so its digit groups keep their order.
             let rtl = l.direction == .rightToLeft
-            return l("crisis.contact", ["name": .string(rtl ? BidiText.isolate(c.name) : c.name),
+            let name = c.nameKey.map { l($0) } ?? c.name
+            return l("crisis.contact", ["name": .string(rtl ? BidiText.isolate(name) : name),
                                         "phone": .string(rtl ? BidiText.isolate(c.phone) : c.phone),
                                         "about": .string(about)])
         }
