@@ -71,7 +71,7 @@ struct ExportCommand: ParsableCommand {
             for problem in overview.unreadable {
                 FileHandle.standardError.write(Data(("Left out: " + problem + "\n").utf8))
             }
-            text = try exporter.exportAll(overview.rows.map(\.plan), as: format ?? .csv, names: !noNames)
+            text = try exporter.exportAll(overview.rows.map(\.listing), as: format ?? .csv, names: !noNames)
         } else {
             let plan = try PlanLookup.load(code ?? "", from: store)
             let familyTag = catalogue.bestMatch(for: plan.language) ?? MessageCatalogue.sourceLanguage

@@ -418,7 +418,7 @@ struct ExportTests {
         let json = try F.exporter("en").exportAll(plans, as: .json)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         #expect(decoded?.count == plans.count)
-        #expect(try F.exporter("en").exportAll([], as: .csv).dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)
+        #expect(try F.exporter("en").exportAll([Plan](), as: .csv).dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1)
     }
 
     @Test(arguments: [ExportFormat.markdown, .html, .text])

@@ -32,7 +32,7 @@ struct CSVExporter {
     }
 
     /// One row per plan, for the centre coordinator.
-    func overview(_ plans: [Plan], names: Bool) -> String {
+    func overview(_ plans: [PlanListing], names: Bool) -> String {
         var header = ["export.code"] + (names ? ["export.csv.name"] : [])
         header += ["export.language", "export.status", "export.csv.urgent", "export.csv.repair_flag",
                    "export.csv.needs", "export.csv.urgent_needs"]
@@ -43,10 +43,23 @@ struct CSVExporter {
         labels += ["export.csv.goals_removed", "export.csv.praise", "export.csv.last_contact", "export.updated"]
             .map { words.label($0).joined }
         var out = CSVCell.byteOrderMark + CSVCell.row(labels)
+        // A few languages and statuses across thousands of rows: word each once.
+        var languageNames: [String: String] = [:]
+        var statusNames: [String: String] = [:]
+        let yes = yesNo(true), no = yesNo(false)
         for p in plans.map({ PlanSummary($0, words: words) }) {
             var cells = [p.code] + (names ? [p.name ?? ""] : [])
-            cells += [LocaleFormat.languageName(p.language, inLanguage: words.language) + " (" + p.language + ")",
-                      words.text("export.status." + p.status), yesNo(p.urgent), yesNo(p.repairFlag),
+            let language = languageNames[p.language] ?? {
+                let name = LocaleFormat.languageName(p.language, inLanguage: words.language) + " (" + p.language + ")"
+                languageNames[p.language] = name
+                return name
+            }()
+            let status = statusNames[p.status] ?? {
+                let name = words.text("export.status." + p.status)
+                statusNames[p.status] = name
+                return name
+            }()
+            cells += [language, status, p.urgent ? yes : no, p.repairFlag ? yes : no,
                       String(p.needs), String(p.urgentNeeds)]
             cells += Plan.Goal.Status.allCases.map { String(p.goals[$0.rawValue] ?? 0) }
             cells += [String(p.goalsRemoved), String(p.praise), p.lastContact ?? "", p.updated]
@@ -74,23 +87,19 @@ struct PlanSummary: Codable, Equatable {
     var lastContact: String?
     var updated: String
 
-    init(_ plan: Plan, words: ExportWords) {
+    init(_ plan: PlanListing, words: ExportWords) {
         code = plan.code
-        name = plan.profile.name.flatMap { $0.isEmpty ? nil : $0 }
+        name = plan.name
         language = plan.language
         status = plan.status.rawValue
         urgent = plan.urgent
         repairFlag = plan.repairFlag
-        needs = plan.needs.count
-        urgentNeeds = plan.needs.filter(\.urgent).count
-        let live = plan.goals.filter { !$0.removed }
-        goals = Dictionary(grouping: live, by: { $0.status.rawValue }).mapValues(\.count)
-        goalsRemoved = plan.goals.count - live.count
-        praise = plan.praise.count
-        // A missed appointment is not contact; outreach is.
-        let days = plan.contacts.filter { $0.kind != .missed }.map(\.date).filter { ExportWords.parseDay($0) != nil }
-            + plan.visits.map { words.isoDay($0.startedAt) }
-        lastContact = days.max()
+        needs = plan.needs
+        urgentNeeds = plan.urgentNeeds
+        goals = plan.goals
+        goalsRemoved = plan.goalsRemoved
+        praise = plan.praise
+        lastContact = ([plan.lastContactDay] + [plan.lastVisit.map(words.isoDay)]).compactMap { $0 }.max()
         updated = words.isoDay(plan.updatedAt)
     }
 }

@@ -29,11 +29,16 @@ public struct ExportWords: Sendable {
     public let family: Localizer?
     /// Olson time zone for dates and times; nil for the machine's.
     public let timeZone: String?
+    /// Made once: a coordinator's table asks for two days of each of thousands of plans.
+    let calendar: Calendar
 
     public init(l: Localizer, family: Localizer? = nil, timeZone: String? = nil) {
         self.l = l
         self.family = family.flatMap { $0.language == l.language ? nil : $0 }
         self.timeZone = timeZone
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
+        calendar = cal
     }
 
     public var language: String { l.language }
@@ -66,11 +71,13 @@ public struct ExportWords: Sendable {
     public func number(_ n: Int) -> String { LocaleFormat.number(n, locale: l.formattingLocale) }
 
     /// A moment as `yyyy-mm-dd` in the export's time zone, for spreadsheets.
-    public func isoDay(_ date: Date) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: zone) ?? .current
-        let c = cal.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    public func isoDay(_ date: Date) -> String { Self.isoDay(date, in: calendar) }
+
+    /// `yyyy-mm-dd` of a moment in a calendar's time zone, without String(format:) (slow in bulk).
+    static func isoDay(_ date: Date, in calendar: Calendar) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year ?? 0)-" + two(c.month) + "-" + two(c.day)
     }
 
     /// `2026-03-01` as midnight UTC.

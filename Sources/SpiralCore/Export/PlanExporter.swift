@@ -55,6 +55,12 @@ public struct PlanExporter: Sendable {
 
     /// Every plan, one row (or object) each, for the centre coordinator: csv or json only.
     public func exportAll(_ plans: [Plan], as format: ExportFormat, names: Bool = true) throws -> String {
+        try exportAll(plans.map(PlanListing.init), as: format, names: names)
+    }
+
+    /// One row per plan for the coordinator, from the store's listings (no plan file is parsed
+    /// when the store's index is up to date).
+    public func exportAll(_ plans: [PlanListing], as format: ExportFormat, names: Bool = true) throws -> String {
         switch format {
         case .csv:
             return CSVExporter(words: words).overview(plans, names: names)

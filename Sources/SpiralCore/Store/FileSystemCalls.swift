@@ -20,6 +20,16 @@ enum FileSystemCalls {
     /// Writes `data` to `path` so that, at any moment of a crash, the file is either its old
     /// complete version or its new one: temporary file in the same directory, fsync, rename, fsync dir.
     static func writeDurably(_ data: Data, to path: String, mode: mode_t = 0o600) throws(Failure) {
+        try replace(path, with: data, mode: mode, durable: true)
+    }
+
+    /// Atomic (readers see the old or the new file, never part of one) but not flushed: for
+    /// caches that are rebuilt when lost.
+    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600) throws(Failure) {
+        try replace(path, with: data, mode: mode, durable: false)
+    }
+
+    private static func replace(_ path: String, with data: Data, mode: mode_t, durable: Bool) throws(Failure) {
         let dir = (path as NSString).deletingLastPathComponent
         let temp = dir + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
@@ -39,14 +49,14 @@ enum FileSystemCalls {
                 offset += n
             }
         }
-        if ok, fsync(fd) != 0 { failure = Failure(operation: "fsync", path: temp, code: errno); ok = false }
+        if ok, durable, fsync(fd) != 0 { failure = Failure(operation: "fsync", path: temp, code: errno); ok = false }
         close(fd)
         if ok, rename(temp, path) != 0 { failure = Failure(operation: "rename", path: path, code: errno); ok = false }
         if !ok {
             unlink(temp)
             throw failure!
         }
-        syncDirectory(dir)
+        if durable { syncDirectory(dir) }
     }
 
     static func syncDirectory(_ dir: String) {
@@ -92,5 +102,22 @@ enum FileSystemCalls {
 
     static func listDirectory(_ path: String) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    }
+}
+
+extension FileSystemCalls {
+    /// What changes whenever a file is rewritten: every save renames a new file into place, so its
+    /// inode changes too, even when the size and the clock's tick happen to stay the same.
+    struct Identity: Equatable {
+        var inode: UInt64
+        var size: Int64
+        var modifiedNanoseconds: Int64
+    }
+
+    static func identity(_ path: String) -> Identity? {
+        var s = stat()
+        guard lstat(path, &s) == 0 else { return nil }
+        return Identity(inode: UInt64(s.st_ino), size: Int64(s.st_size),
+                        modifiedNanoseconds: Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec))
     }
 }

@@ -87,7 +87,12 @@ public final class ReviewSession {
             if input == "<" { page = max(0, page - 1); continue }
             if let n = ChoiceMatcher.number(input) {
                 if n >= 1, n <= rows.count {
-                    if !open(rows[n - 1].plan) { return }
+                    // Read afresh: the kiosk may have added to it since the list was drawn.
+                    do {
+                        if !open(try store.load(rows[n - 1].listing.code)) { return }
+                    } catch {
+                        notice = practitioner("review.unreadable") + " " + error.description
+                    }
                 } else {
                     notice = practitioner("plan.not_a_choice")
                 }
