@@ -55,6 +55,8 @@ let package = Package(
         // A tiny program that reads lines through the real readline reader, so the
         // pseudo-terminal tests can exercise editing, completion and timeouts directly.
         .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),
+        // Writes N realistic plans into a store, for `make bench` (scripts/bench.sh). Not used by tests.
+        .executableTarget(name: "spiral-plan-generator", dependencies: ["SpiralCore"], path: "Sources/PlanGenerator"),
         .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"]),
         .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"]),
         .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"]),

@@ -7,8 +7,8 @@
 // rated over several reviews, labelled praise, quick wins, outreach, repair, contacts, history.
 //
 // The same --seed gives the same plans. Files are written as PlanStore writes them (same JSON,
-// 0600, folder 0700); by default without fsync so that 10,000 plans take seconds, or with
-// --durable through PlanStore.save itself.
+// 0600, folder 0700), through PlanStore.save; by default without fsync so that 10,000 plans
+// take less time, or with --durable exactly as the kiosk saves.
 import Foundation
 import SpiralCore
 
@@ -99,7 +99,6 @@ var rng = SplitMix64(state: options.seed)
 let config = CentreConfig.australianDefaults
 let store = PlanStore(directory: options.store)
 do { try store.prepare() } catch { fail(error.description) }
-let encoder = PlanCoding.encoder
 // Plans were started over the year before this date; fixed so the same seed gives the same files.
 let epoch = Date(timeIntervalSince1970: 1_782_000_000) // 2026-06-21
 
@@ -271,17 +270,7 @@ for n in 0..<options.count {
     var (plan, engine) = kioskPlan(code: code, language: language, started: start)
     addPractitionerWork(&plan)
     if plan.status == .finished, chance(0.3) { returnVisit(&plan, engine) }
-    do {
-        if options.durable {
-            try store.save(plan)
-        } else {
-            let path = store.path(for: code)
-            guard FileManager.default.createFile(atPath: path, contents: try encoder.encode(plan),
-                                                 attributes: [.posixPermissions: 0o600]) else {
-                fail("could not write \(path)")
-            }
-        }
-    } catch {
+    do { try store.save(plan, durable: options.durable) } catch {
         fail("could not save plan \(code): \(error)")
     }
     if !options.quiet, (n + 1) % 1000 == 0 {

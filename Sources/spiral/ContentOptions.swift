@@ -35,8 +35,8 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    func loadCatalogue() throws -> MessageCatalogue {
-        MessageCatalogue.load(directory: try localizationsDirectory())
+    func loadCatalogue(lazily: Bool = false) throws -> MessageCatalogue {
+        MessageCatalogue.load(directory: try localizationsDirectory(), lazily: lazily)
     }
 
     func loadConfig() throws -> CentreConfig {

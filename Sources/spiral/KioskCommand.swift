@@ -22,7 +22,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let script = try content.loadScript()
-        let catalogue = try content.loadCatalogue()
+        let catalogue = try content.loadCatalogue(lazily: true)
         let config = try content.loadConfig()
         let problems = ContentValidator.checkSource(catalogue, script: script).filter { $0.severity == .error }
         if !problems.isEmpty { throw ContentError(problems: problems) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Spiral: ParsableCommand {
@@ -8,4 +9,22 @@ struct Spiral: ParsableCommand {
         subcommands: [KioskCommand.self, ReviewCommand.self, PlanCommand.self, ExportCommand.self, PassphraseCommand.self, CheckCommand.self, LanguagesCommand.self],
         defaultSubcommand: nil
     )
+
+    /// `spiral kiosk …` is parsed by its own command alone: parsing from the root first builds
+    /// every subcommand's arguments (and checks for a shell-completion request), which was the
+    /// largest single cost before a parent saw the first screen (docs/benchmarks.md). Anything
+    /// but a plain kiosk command line (help, a mistake) goes the usual way, so help and errors
+    /// read exactly the same.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == KioskCommand.configuration.commandName,
+              var kiosk = try? KioskCommand.parseAsRoot(Array(arguments.dropFirst())) as? KioskCommand else {
+            return Self.main(arguments)
+        }
+        do { try kiosk.run() } catch {
+            // What went wrong and how to fix it, without a usage line about subcommands.
+            FileHandle.standardError.write(Data(("Error: " + KioskCommand.message(for: error) + "\n").utf8))
+            Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
+        }
+    }
 }

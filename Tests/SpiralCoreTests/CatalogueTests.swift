@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SpiralCore
+import SpiralText
 
 @Suite("Catalogue and spiral check: fallback, broken files, ICU validation")
 struct CatalogueTests {
@@ -58,6 +59,37 @@ struct CatalogueTests {
         #expect(c.problems.count == 1)
         #expect(c.problems[0].file == "el.json")
         #expect(c.problems[0].reason.contains("not valid JSON"))
+    }
+
+    @Test func aLazilyLoadedCatalogueSaysEverythingTheEagerOneSays() throws {
+        let lazy = MessageCatalogue.load(directory: Fixtures.root + "/Localizations", lazily: true)
+        #expect(lazy.tags == Fixtures.catalogue.tags)
+        let args: [String: MessageArgument] = ["count": .number(2), "part": .number(1), "parts": .number(8), "title": .string("x"),
+                                                "name": .string("Hoa"), "input": .string("x"), "label": .string("x")]
+        for tag in lazy.tags {
+            #expect(lazy.languages[tag]?.name == Fixtures.catalogue.languages[tag]?.name)
+            #expect(lazy.messages(for: tag) == Fixtures.catalogue.languages[tag]?.messages)
+            for key in ["app.title", "ui.keys", "ui.progress", "ui.language.draft", "goal_another.question"] {
+                #expect(lazy.format(key, language: tag, args) == Fixtures.catalogue.format(key, language: tag, args), "\(tag) \(key)")
+            }
+        }
+        #expect(lazy.takeBrokenMessages().isEmpty)
+    }
+
+    @Test func lazilyAFileWithUnreadableMessagesIsOfferedAndShownInEnglishWithALoggedReason() {
+        let dir = writeFiles(["en.json": file("en", ["a": "Hello", "ui.language.draft": "draft"], status: "source"),
+                              "es.json": #"{"language": "es", "name": "Español", "direction": "ltr", "status": "draft", "messages": {"ui.language.draft": "borrador", "a": 5}}"#])
+        let c = MessageCatalogue.load(directory: dir, lazily: true)
+        #expect(c.tags == ["en", "es"])
+        #expect(c.format("ui.language.draft", language: "es") == "borrador")  // the first screen's words were read
+        #expect(c.format("a", language: "es") == "Hello")
+        let logged = c.takeBrokenMessages()
+        #expect(logged.count == 1)
+        #expect(logged[0].contains("es.json") && logged[0].contains("English is shown"))
+        // Loaded eagerly (spiral check), the same file is left out with the exact reason.
+        let eager = MessageCatalogue.load(directory: dir)
+        #expect(eager.tags == ["en"])
+        #expect(eager.problems.first?.reason.contains("messages.a") == true)
     }
 
     @Test func aFileNamedForAnotherLanguageIsRefusedWithTheFix() {

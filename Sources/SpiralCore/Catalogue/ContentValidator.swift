@@ -20,16 +20,17 @@ public enum ContentValidator {
 
     /// Checks the English source is complete for the script and the program.
     public static func checkSource(_ catalogue: MessageCatalogue, script: PromptScript) -> [ContentProblem] {
-        guard let source = catalogue.languages[MessageCatalogue.sourceLanguage] else {
+        guard catalogue.languages[MessageCatalogue.sourceLanguage] != nil else {
             return [ContentProblem(.error, file: "Localizations/en.json", "is missing: English is the source every other language is checked against")]
         }
         let file = "Localizations/en.json"
+        let source = catalogue.messages(for: MessageCatalogue.sourceLanguage)
         var problems: [ContentProblem] = []
-        for key in Set(ScriptLoader.messageKeys(script) + programKeys).sorted() where source.messages[key] == nil {
+        for key in Set(ScriptLoader.messageKeys(script) + programKeys).sorted() where source[key] == nil {
             problems.append(.init(.error, file: file, key: key, "is used by Spiral but has no message: add it"))
         }
-        for (key, pattern) in source.messages.sorted(by: { $0.key < $1.key }) {
-            problems += checkPattern(pattern, key: key, language: source.language, file: file)
+        for (key, pattern) in source.sorted(by: { $0.key < $1.key }) {
+            problems += checkPattern(pattern, key: key, language: MessageCatalogue.sourceLanguage, file: file)
         }
         return problems
     }
@@ -77,7 +78,7 @@ public enum ContentValidator {
     }
 
     static func checkPattern(_ pattern: String, key: String, language: String, file: String) -> [ContentProblem] {
-        if pattern.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if pattern.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return [.init(.error, file: file, key: key, "is empty: write the message, or remove the key so English is shown")]
         }
         do {

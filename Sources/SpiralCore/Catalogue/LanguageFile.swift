@@ -24,3 +24,31 @@ public struct LanguageFile: Codable, Sendable, Equatable {
     public var reviewedBy: String?
     public var messages: [String: String]
 }
+
+/// A language file's metadata and only the first screen's messages (see MessageCatalogue.load).
+struct LanguageHeader: Decodable {
+    var file: LanguageFile
+
+    private enum Keys: String, CodingKey { case language, name, englishName, direction, status, reviewedBy, messages }
+
+    private struct MessageKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let m = try c.nestedContainer(keyedBy: MessageKey.self, forKey: .messages)
+        var messages: [String: String] = [:]
+        for key in MessageCatalogue.firstScreenKeys {
+            messages[key] = try m.decodeIfPresent(String.self, forKey: MessageKey(stringValue: key))
+        }
+        file = LanguageFile(language: try c.decode(String.self, forKey: .language), name: try c.decode(String.self, forKey: .name),
+                            englishName: try c.decodeIfPresent(String.self, forKey: .englishName),
+                            direction: try c.decode(TextDirection.self, forKey: .direction),
+                            status: try c.decode(ReviewStatus.self, forKey: .status),
+                            reviewedBy: try c.decodeIfPresent(String.self, forKey: .reviewedBy), messages: messages)
+    }
+}

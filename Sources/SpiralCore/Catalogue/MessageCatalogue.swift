@@ -14,33 +14,72 @@ public final class MessageCatalogue: @unchecked Sendable {
     // @unchecked: the language table is immutable after init; the template cache is guarded by `lock`.
     public static let sourceLanguage = "en"
 
+    /// Every usable language file. In a catalogue loaded `lazily`, `messages` here holds only the
+    /// first screen's messages until the language is used: read messages through `messages(for:)`.
     public let languages: [String: LanguageFile]
     /// Files that could not be used, with the reason. The other languages still work.
     public let problems: [LanguageLoadProblem]
+    /// Lazily loaded files, as read, until their messages are first needed.
+    private let unread: [String: Data]
     private let lock = NSLock()
     private var templates: [String: MessageTemplate] = [:]
+    private var decoded: [String: [String: String]] = [:]
 
-    public init(languages: [LanguageFile], problems: [LanguageLoadProblem] = []) {
+    public convenience init(languages: [LanguageFile], problems: [LanguageLoadProblem] = []) {
+        self.init(languages: languages, problems: problems, unread: [:])
+    }
+
+    private init(languages: [LanguageFile], problems: [LanguageLoadProblem], unread: [String: Data]) {
         var table: [String: LanguageFile] = [:]
         for file in languages { table[file.language] = file }
         self.languages = table
         self.problems = problems
+        self.unread = unread
     }
 
     /// Loads every `*.json` in `directory`. A broken file is left out with its reason.
-    public static func load(directory: String) -> MessageCatalogue {
+    ///
+    /// `lazily` (the kiosk): each file is checked to be valid JSON with its metadata and read for
+    /// the first screen's few messages; the rest are decoded when the language is first used.
+    /// Decoding all ten files took 6 of the 26 ms before a parent saw the first screen
+    /// (docs/benchmarks.md). A file whose messages turn out unreadable then is logged and shown
+    /// in English; `spiral check` (which loads eagerly) reports it exactly.
+    public static func load(directory: String, lazily: Bool = false) -> MessageCatalogue {
         var files: [LanguageFile] = []
         var problems: [LanguageLoadProblem] = []
+        var unread: [String: Data] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
         for name in names {
             let path = directory + "/" + name
-            switch LanguageFileReader.read(path: path) {
-            case let .success(file): files.append(file)
+            switch LanguageFileReader.read(path: path, headerOnly: lazily) {
+            case let .success((file, data)):
+                files.append(file)
+                if lazily { unread[file.language] = data }
             case let .failure(problem): problems.append(problem)
             }
         }
-        return MessageCatalogue(languages: files, problems: problems)
+        return MessageCatalogue(languages: files, problems: problems, unread: unread)
+    }
+
+    /// Messages a kiosk shows before a language is chosen, in every language at once.
+    static let firstScreenKeys = ["ui.language.title", "ui.language.draft", "ui.language.question", "ui.language.not_found"]
+
+    /// Every message of one language (decoded on first use when the catalogue was loaded lazily).
+    public func messages(for tag: String) -> [String: String] {
+        guard let data = unread[tag] else { return languages[tag]?.messages ?? [:] }
+        lock.lock()
+        defer { lock.unlock() }
+        if let done = decoded[tag] { return done }
+        let messages: [String: String]
+        do {
+            messages = try JSONDecoder().decode(LanguageFile.self, from: data).messages
+        } catch {
+            brokenMessages.insert("\(tag).json: its messages cannot be read (\(JSONProblem.describe(error, in: data))); English is shown instead")
+            messages = languages[tag]?.messages ?? [:]
+        }
+        decoded[tag] = messages
+        return messages
     }
 
     /// Installed languages, English first, then by tag.
@@ -76,7 +115,7 @@ public final class MessageCatalogue: @unchecked Sendable {
     }
 
     public func hasMessage(_ key: String, in language: String) -> Bool {
-        languages[language]?.messages[key] != nil
+        messages(for: language)[key] != nil
     }
 
     /// Formats `key` in `language`, falling back along the chain when a message is missing or
@@ -85,7 +124,7 @@ public final class MessageCatalogue: @unchecked Sendable {
     public func format(_ key: String, language: String, _ args: [String: MessageArgument] = [:],
                        locale: String? = nil) -> String {
         for tag in chain(for: language) {
-            guard let pattern = languages[tag]?.messages[key], !pattern.isEmpty else { continue }
+            guard let pattern = messages(for: tag)[key], !pattern.isEmpty else { continue }
             if let template = template(pattern, locale: tag == language ? (locale ?? tag) : tag, key: key),
                let text = try? template.format(args) {
                 return text
@@ -127,17 +166,24 @@ public final class MessageCatalogue: @unchecked Sendable {
 /// Reads one language file, with errors that name the file and say how to fix it.
 public enum LanguageFileReader {
     public static func read(path: String) -> Result<LanguageFile, LanguageLoadProblem> {
+        read(path: path, headerOnly: false).map(\.file)
+    }
+
+    /// With `headerOnly`, the whole file is still checked to be JSON, but of its messages only
+    /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later.
+    static func read(path: String, headerOnly: Bool) -> Result<(file: LanguageFile, data: Data), LanguageLoadProblem> {
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
         }
         do {
-            let file = try JSONDecoder().decode(LanguageFile.self, from: data)
+            let file = headerOnly ? try JSONDecoder().decode(LanguageHeader.self, from: data).file
+                                  : try JSONDecoder().decode(LanguageFile.self, from: data)
             let expected = (name as NSString).deletingPathExtension
             if file.language != expected {
                 return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
-            return .success(file)
+            return .success((file, data))
         } catch {
             return .failure(.init(file: name, reason: JSONProblem.describe(error, in: data)))
         }

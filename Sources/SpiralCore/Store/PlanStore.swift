@@ -56,15 +56,18 @@ public struct PlanStore: Sendable {
         }
     }
 
-    /// Saves a plan durably (0600, atomic rename, flushed).
-    public func save(_ plan: Plan) throws(PlanStoreError) {
+    /// Saves a plan durably (0600, atomic rename, flushed). `durable: false` skips the flushes
+    /// (still atomic): only for generating test and benchmark stores in bulk.
+    public func save(_ plan: Plan, durable: Bool = true) throws(PlanStoreError) {
         try prepare()
         let file = path(for: plan.code)
         let data: Data
         do { data = try PlanCoding.encoder.encode(plan) } catch {
             throw .cannotWrite(file: file, reason: "could not encode the plan", noSpace: false)
         }
-        do { try FileSystemCalls.writeDurably(data, to: file) } catch {
+        do {
+            if durable { try FileSystemCalls.writeDurably(data, to: file) } else { try FileSystemCalls.writeAtomically(data, to: file) }
+        } catch {
             throw .cannotWrite(file: file, reason: error.message, noSpace: error.isNoSpace)
         }
     }

@@ -22,7 +22,7 @@ public final class StaffLog: @unchecked Sendable {
         if alsoToStandardError { FileHandle.standardError.write(Data(line.utf8)) }
         guard let path else { return }
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         if let handle = FileHandle(forWritingAtPath: path) {
             handle.seekToEndOfFile()

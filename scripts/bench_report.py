@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Turns the results of `make bench` (.build/bench/*.json and the package-benchmark markdown)
+into docs/benchmarks.md: the machine, each target with its figure and whether it was met, and
+every measurement. Usage: bench_report.py RESULTS_DIR > docs/benchmarks.md"""
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return ""
+
+
+def version(package):
+    return sh(f"dpkg-query -W -f='${{Version}}' {package} 2>/dev/null") or "?"
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores; memory {mem / 1024 / 1024:.0f} GiB",
+        f"- System: {sh('. /etc/os-release && echo $PRETTY_NAME')}, Linux {platform.release()}",
+        f"- Swift: {sh('swift --version 2>&1 | head -1')}",
+        "- Debian packages: " + ", ".join(f"{p} {version(p)}" for p in ("libicu72", "libreadline8", "dialog")),
+        f"- Run: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+    ]
+
+
+def in_process(markdown):
+    """{benchmark: {metric: p50}} from package-benchmark's markdown output."""
+    table, name = {}, None
+    for line in markdown.splitlines():
+        if line.startswith("### "):
+            name = line[4:].strip()
+            table[name] = {}
+        elif name and line.startswith("| ") and not line.startswith("| Metric"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if len(cells) >= 4 and cells[3]:
+                table[name][cells[0]] = cells[3]  # p50 (cells: metric, p0, p25, p50, ...)
+    return table
+
+
+def ok(met):
+    return "met" if met else "**missed**"
+
+
+def main():
+    d = sys.argv[1]
+    startup = json.load(open(os.path.join(d, "startup.json")))
+    scale = json.load(open(os.path.join(d, "scale.json")))
+    md_path = os.path.join(d, "in-process.md")
+    markdown = open(md_path, encoding="utf-8").read() if os.path.exists(md_path) else ""
+    ip = in_process(markdown)
+    s = startup["startup"]
+    kiosk_name = next(k for k in s if k.startswith("spiral kiosk") and "static" in k) if any("static" in k for k in s) \
+        else next(k for k in s if k.startswith("spiral kiosk"))
+    kiosk = s[kiosk_name]["median_ms"]
+    dialog = s.get("dialog --inputbox", {}).get("median_ms")
+    floor = s["/bin/true"]["median_ms"]
+    mem = startup.get("memory", {})
+    sizes = scale["sizes"]
+    big = sizes[max(sizes, key=int)]
+    review10k = big["review_warm"]["median_ms"]
+
+    def per_plan(key):
+        ns = sorted(sizes, key=int)
+        lo, mid, hi = ns[0], ns[len(ns) // 2], ns[-1]
+        a = (sizes[mid][key]["median_ms"] - sizes[lo][key]["median_ms"]) / (int(mid) - int(lo))
+        b = (sizes[hi][key]["median_ms"] - sizes[lo][key]["median_ms"]) / (int(hi) - int(lo))
+        return a, b
+
+    out = ["# Benchmarks", "",
+           "Written by `make bench` (scripts/bench.sh); do not edit by hand. Benchmarks are never part of",
+           "`make test`: nothing here can fail a build. Figures are medians unless said otherwise.", "",
+           "## Machine", ""] + machine() + ["", "## Targets", "",
+           "| target | figure | |", "|:--|:--|:--|"]
+    if dialog:
+        out.append(f"| first prompt ≤ 3× `dialog --inputbox` drawing its first box (same run) | "
+                   f"{kiosk:.1f} ms vs {dialog:.1f} ms = {kiosk / dialog:.1f}× | {ok(kiosk <= 3 * dialog)} |")
+    out.append(f"| first prompt ≤ 15 ms (foundation issue) | {kiosk:.1f} ms | {ok(kiosk <= 15)} |")
+    if mem:
+        worst = max(mem["session"]["max_rss_mb"], mem["session_with_pin"]["max_rss_mb"])
+        out.append(f"| peak memory of a kiosk session ≤ 30 MB | {mem['session']['max_rss_mb']:.1f} MB "
+                   f"({mem['session_with_pin']['max_rss_mb']:.1f} MB with a PIN) | {ok(worst <= 30)} |")
+    out.append(f"| `review --list` at 10,000 plans ≤ 300 ms | {review10k:.0f} ms (index up to date); "
+               f"{big['review_cold']['median_ms'] / 1000:.1f} s when every plan is parsed | {ok(review10k <= 300)} |")
+    for key, label in (("review_warm", "`review --list`"), ("export_csv_warm", "`export --all --format csv`")):
+        a, b = per_plan(key)
+        out.append(f"| {label} grows no worse than linearly | {a:.3f} ms per plan from 100 to 1,000, "
+                   f"{b:.3f} ms per plan from 100 to 10,000 | {ok(b <= 1.5 * a + 0.005)} |")
+    save = ip.get("PlanStore.update (kiosk save after an answer)", {}).get("Time (wall clock) (μs) *")
+    if save:
+        out.append(f"| saving after an answer ≤ 5 ms (foundation issue) | {int(save) / 1000:.2f} ms (lock, re-read, write, fsync, rename, fsync dir) | {ok(int(save) <= 5000)} |")
+
+    out += ["", "## Start-up: from `exec` to the first prompt on screen", "",
+            "Each command in a new 80×24 pseudo-terminal, interleaved in a shuffled order after warm-up runs",
+            "(scripts/bench_startup.py). The kiosk is ready when its prompt mark is drawn after the whole",
+            "language screen; `dialog` when the bottom-right corner of its box is drawn; `/bin/true` when it",
+            "exits (the floor: fork and exec).", "",
+            "| command | median | p90 | min | max | runs |", "|:--|--:|--:|--:|--:|--:|"]
+    for name, r in s.items():
+        out.append(f"| {name} | {r['median_ms']:.2f} ms | {r['p90_ms']:.2f} ms | {r['min_ms']:.2f} ms | {r['max_ms']:.2f} ms | {r['runs']} |")
+    if mem:
+        out += ["", f"Peak memory (GNU time, maximum resident set) of a kiosk session that answers the first "
+                f"{len(mem['session']['steps']) - 2} questions and leaves with Ctrl-D: "
+                f"{mem['session']['max_rss_mb']:.1f} MB; with a PIN chosen (scrypt): {mem['session_with_pin']['max_rss_mb']:.1f} MB."]
+
+    out += ["", "## A growing store: `review --list` and `export --all --format csv`", "",
+            f"Stores made by `spiral-plan-generator` (realistic plans in every shipped language, "
+            f"{scale['plan_bytes_mean'] / 1024:.0f} KB per plan on average; scripts/bench_scale.py). "
+            "*Warm*: the store's list index is up to date, as on every listing after the first. *Cold*: the "
+            "index deleted first, so every plan file is parsed (after a restore from backup, say).", "",
+            "| plans | review --list (warm) | review --list (cold) | export --all csv (warm) | search \"nguyen\" | peak memory (review) |",
+            "|--:|--:|--:|--:|--:|--:|"]
+    for n in sorted(sizes, key=int):
+        r = sizes[n]
+        out.append(f"| {int(n):,} | {r['review_warm']['median_ms']:.0f} ms | {r['review_cold']['median_ms']:.0f} ms | "
+                   f"{r['export_csv_warm']['median_ms']:.0f} ms | {r['search_warm']['median_ms']:.0f} ms | {r['review_peak_kb'] / 1024:.1f} MB |")
+
+    if ip:
+        out += ["", "## In-process (package-benchmark, release)", "",
+                "From `swift package --package-path Benchmarks benchmark`; p50 of each benchmark's samples.", "",
+                "| benchmark | wall clock (p50) | mallocs (p50) | resident peak |", "|:--|--:|--:|--:|"]
+        for name, m in ip.items():
+            wall = next((v + " " + re.search(r"\((.*?)\)", k).group(1) for k, v in m.items() if k.startswith("Time (wall clock)")), "")
+            out.append(f"| {name} | {wall} | {m.get('Malloc (total) *', '')} | {m.get('Memory (resident peak) (M)', '')} MB |")
+    out += ["", "## Notes", ""]
+    notes_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_notes.md")
+    if os.path.exists(notes_path):
+        out += open(notes_path, encoding="utf-8").read().rstrip().splitlines()
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
