@@ -22,9 +22,25 @@ public enum UnicodeText {
     /// "\n" (and other mandatory breaks) end a line and empty lines are kept;
     /// a word wider than `width` is split between grapheme clusters; trailing
     /// spaces are trimmed. No line is wider than `width` (at least 2).
+    /// Korean wraps at spaces only, as Korean is written (CSS `word-break: keep-all`): ICU 72's
+    /// rules break between any two syllables and have no keep-all option (`lw=keepall` is
+    /// ignored), so those breaks are dropped here.
     public static func wrap(_ text: String, width: Int, locale: String) -> [String] {
         var wrapper = LineWrapper(text: text, width: max(width, 2))
-        return wrapper.wrap(breaks: ICU.lineBreaks(wrapper.units, locale: locale))
+        var breaks = ICU.lineBreaks(wrapper.units, locale: locale)
+        if locale == "ko" || locale.hasPrefix("ko-") || locale.hasPrefix("ko_") {
+            let units = wrapper.units
+            breaks.removeAll { b in
+                !b.hard && b.offset > 0 && b.offset < units.count && isHangul(units[b.offset - 1]) && isHangul(units[b.offset])
+            }
+        }
+        return wrapper.wrap(breaks: breaks)
+    }
+
+    /// Hangul jamo, compatibility jamo and syllables (each one UTF-16 unit).
+    static func isHangul(_ unit: UInt16) -> Bool {
+        (0x1100...0x11FF).contains(unit) || (0x3130...0x318F).contains(unit) || (0xA960...0xA97F).contains(unit)
+            || (0xAC00...0xD7FF).contains(unit)
     }
 
     /// A key for accent-, case- and script-insensitive search: ICU's

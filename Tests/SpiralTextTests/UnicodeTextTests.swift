@@ -31,6 +31,16 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("。") }) // no line starts with a full stop
     }
 
+    @Test func wrapsKoreanAtSpacesOnly() {
+        let text = "도움말을 보려면 Enter를 누르세요. 언제든지 건너뛸 수 있어요."
+        let lines = UnicodeText.wrap(text, width: 16, locale: "ko")
+        #expect(lines.allSatisfy { UnicodeText.displayWidth($0) <= 16 })
+        #expect(lines == ["도움말을 보려면", "Enter를", "누르세요.", "언제든지 건너뛸", "수 있어요."])
+        // A word wider than the line is still cut, between syllables, so nothing overflows.
+        let long = UnicodeText.wrap("가나다라마바사아자차카타파하", width: 10, locale: "ko")
+        #expect(long.allSatisfy { UnicodeText.displayWidth($0) <= 10 } && long.joined() == "가나다라마바사아자차카타파하")
+    }
+
     @Test func wrapsThaiAtDictionaryWords() {
         // "I need help with housing", with no spaces between the words.
         let text = "ฉันต้องการความช่วยเหลือเรื่องที่อยู่อาศัย"
