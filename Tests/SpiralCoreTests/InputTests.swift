@@ -43,5 +43,12 @@ struct InputTests {
         #expect(ChildrenParser.parse("Mia (4) and Sam") == [.init(name: "Mia", age: 4), .init(name: "Sam", age: nil)])
         #expect(ChildrenParser.parse("أحمد ٥، ليلى ٣") == [.init(name: "أحمد", age: 5), .init(name: "ليلى", age: 3)])
         #expect(ChildrenParser.parse("") == [])
+        // An age's unit in any language is not part of the name.
+        #expect(ChildrenParser.parse("小明 4歲、小華 7歲") == [.init(name: "小明", age: 4), .init(name: "小華", age: 7)])
+        #expect(ChildrenParser.parse("민준 5살, 서연 3세") == [.init(name: "민준", age: 5), .init(name: "서연", age: 3)])
+        #expect(ChildrenParser.parse("आरव 5 साल") == [.init(name: "आरव", age: 5)])
+        #expect(ChildrenParser.parse("Mateo 4 años; Bảo 6 tuổi") == [.init(name: "Mateo", age: 4), .init(name: "Bảo", age: 6)])
+        #expect(ChildrenParser.parse("يوسف ٤ سنوات") == [.init(name: "يوسف", age: 4)])
+        #expect(ChildrenParser.parse("Mia 4 years old") == [.init(name: "Mia", age: 4)])
     }
 }

@@ -115,7 +115,12 @@ public enum ChildrenParser {
         return pieces.compactMap { piece in
             var name = ""
             var digits = ""
+            // Words after the age are its unit in some language ("4 years", "4歲", "5살", "4 tuổi",
+            // "٤ سنوات"), not part of the name; unless the age came first ("4 year old Mia").
+            let nameBeforeAge = piece.prefix { !($0.isNumber && $0.wholeNumberValue != nil) }.contains(where: \.isLetter)
             for ch in piece {
+                let isDigit = ch.isNumber && ch.wholeNumberValue != nil
+                if nameBeforeAge, !digits.isEmpty, !isDigit { continue }
                 if let d = ch.wholeNumberValue, ch.isNumber { digits.append(String(d)) }
                 else if ch.isLetter || ch == "-" || ch == "'" || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }) {
                     name.append(ch)
