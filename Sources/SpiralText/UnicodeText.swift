@@ -23,19 +23,23 @@ public enum UnicodeText {
     /// a word wider than `width` is split between grapheme clusters; trailing
     /// spaces are trimmed. No line is wider than `width` (at least 2).
     /// Korean wraps at spaces only, as Korean is written (CSS `word-break: keep-all`): ICU 72's
-    /// rules break between any two syllables and have no keep-all option (`lw=keepall` is
-    /// ignored), so those breaks are dropped here.
+    /// rules break between any two syllables, and between "Enter" and its particle in "Enter를",
+    /// and have no keep-all option (`lw=keepall` is ignored), so those breaks are dropped here.
     public static func wrap(_ text: String, width: Int, locale: String) -> [String] {
         var wrapper = LineWrapper(text: text, width: max(width, 2))
         var breaks = ICU.lineBreaks(wrapper.units, locale: locale)
         if locale == "ko" || locale.hasPrefix("ko-") || locale.hasPrefix("ko_") {
             let units = wrapper.units
             breaks.removeAll { b in
-                !b.hard && b.offset > 0 && b.offset < units.count && isHangul(units[b.offset - 1]) && isHangul(units[b.offset])
+                guard !b.hard, b.offset > 0, b.offset < units.count else { return false }
+                let before = units[b.offset - 1], after = units[b.offset]
+                return (isHangul(before) || isHangul(after)) && !isSpace(before)
             }
         }
         return wrapper.wrap(breaks: breaks)
     }
+
+    static func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x3000 || unit == 0xA0 }
 
     /// Hangul jamo, compatibility jamo and syllables (each one UTF-16 unit).
     static func isHangul(_ unit: UInt16) -> Bool {

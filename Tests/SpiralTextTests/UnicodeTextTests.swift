@@ -36,6 +36,8 @@ import Testing
         let lines = UnicodeText.wrap(text, width: 16, locale: "ko")
         #expect(lines.allSatisfy { UnicodeText.displayWidth($0) <= 16 })
         #expect(lines == ["도움말을 보려면", "Enter를", "누르세요.", "언제든지 건너뛸", "수 있어요."])
+        // "Enter를" is one word: its particle stays with it.
+        #expect(UnicodeText.wrap("없으면 그냥 Enter를 눌러 시작하세요.", width: 14, locale: "ko") == ["없으면 그냥", "Enter를 눌러", "시작하세요."])
         // A word wider than the line is still cut, between syllables, so nothing overflows.
         let long = UnicodeText.wrap("가나다라마바사아자차카타파하", width: 10, locale: "ko")
         #expect(long.allSatisfy { UnicodeText.displayWidth($0) <= 10 } && long.joined() == "가나다라마바사아자차카타파하")
