@@ -54,15 +54,29 @@ class Screen:
         """The screen's words as one line, so a sentence wrapped over two lines still matches."""
         return " ".join(" ".join(line.split()) for line in self.screen.display if line.strip())
 
+    def dense(self):
+        """The screen without any whitespace: Chinese and Japanese wrap between characters with
+        no space, so a wrapped sentence matches only with the line ends taken out."""
+        return "".join("".join(line.split()) for line in self.screen.display)
+
+    def output(self):
+        """Everything the program wrote, as text. pyte cannot lay out Devanagari (it drops a
+        cluster's spacing vowel signs), so Hindi and Nepali are looked for here."""
+        raw = self.raw if isinstance(self.raw, str) else self.raw.decode("utf-8", "replace")
+        return raw
+
+    def _sees(self, needle):
+        return needle in self.text() or needle in self.flat() or "".join(needle.split()) in self.dense()
+
     def wait_for(self, needle, timeout=10):
         end = time.time() + timeout
         while time.time() < end:
             self.pump(0.05)
-            if needle in self.text() or needle in self.flat():
+            if self._sees(needle):
                 return self.flat()
             if not self.child.isalive():
                 self.pump(0.1)
-                if needle in self.text() or needle in self.flat():
+                if self._sees(needle):
                     return self.flat()
                 break
         raise AssertionError(f"never saw {needle!r} on screen; screen was:\n{self.text()}")
