@@ -60,8 +60,7 @@ def main():
     markdown = open(md_path, encoding="utf-8").read() if os.path.exists(md_path) else ""
     ip = in_process(markdown)
     s = startup["startup"]
-    kiosk_name = next(k for k in s if k.startswith("spiral kiosk") and "static" in k) if any("static" in k for k in s) \
-        else next(k for k in s if k.startswith("spiral kiosk"))
+    kiosk_name = next((k for k in s if k == "spiral kiosk (static)"), next(k for k in s if k.startswith("spiral kiosk")))
     kiosk = s[kiosk_name]["median_ms"]
     dialog = s.get("dialog --inputbox", {}).get("median_ms")
     floor = s["/bin/true"]["median_ms"]

@@ -21,10 +21,17 @@ struct KioskCommand: ParsableCommand {
     var idleTimeout: Int?
 
     func run() throws {
-        let script = try content.loadScript()
+        // The prompt script is read, and the English source checked through ICU, on the other core
+        // while the language files and the centre's config load: a parent sees the first screen
+        // sooner, and a broken file still stops the kiosk before anyone can answer.
+        let content = self.content
+        let scriptLoad = Background { try content.loadScript() }
         let catalogue = try content.loadCatalogue(lazily: true)
+        let patternCheck = Background { ContentValidator.checkSourcePatterns(catalogue) }
         let config = try content.loadConfig()
-        let problems = ContentValidator.checkSource(catalogue, script: script).filter { $0.severity == .error }
+        let script = try scriptLoad.value()
+        let problems = (ContentValidator.checkSourceKeys(catalogue, script: script) + (try patternCheck.value()))
+            .filter { $0.severity == .error }
         if !problems.isEmpty { throw ContentError(problems: problems) }
         if let language, catalogue.bestMatch(for: language) == nil {
             throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")

@@ -18,12 +18,14 @@ struct Spiral: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == KioskCommand.configuration.commandName,
-              var kiosk = try? KioskCommand.parseAsRoot(Array(arguments.dropFirst())) as? KioskCommand else {
+              var kiosk = try? KioskCommand.parse(Array(arguments.dropFirst())) else {
             return Self.main(arguments)
         }
         do { try kiosk.run() } catch {
             // What went wrong and how to fix it, without a usage line about subcommands.
-            FileHandle.standardError.write(Data(("Error: " + KioskCommand.message(for: error) + "\n").utf8))
+            let message = KioskCommand.message(for: error)
+            let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
+            FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
         }
     }

@@ -76,6 +76,14 @@ struct CatalogueTests {
         #expect(lazy.takeBrokenMessages().isEmpty)
     }
 
+    /// "You have 2 goals" in the shipped Arabic uses the dual, and each of ICU's six forms.
+    @Test(arguments: [(0, "ليس لديك أهداف بعد."), (1, "لديك هدف واحد."), (2, "لديك هدفان."), (3, "لديك ٣ أهداف."),
+                      (11, "لديك ١١ هدفًا."), (100, "لديك ١٠٠ هدف.")])
+    func arabicGoalCountsUseEachPluralForm(count: Int, expected: String) {
+        let text = Fixtures.catalogue.format("goal_another.question", language: "ar", ["count": .number(count)])
+        #expect(text.hasPrefix(expected), "\(count): \(text)")
+    }
+
     @Test func lazilyAFileWithUnreadableMessagesIsOfferedAndShownInEnglishWithALoggedReason() {
         let dir = writeFiles(["en.json": file("en", ["a": "Hello", "ui.language.draft": "draft"], status: "source"),
                               "es.json": #"{"language": "es", "name": "Español", "direction": "ltr", "status": "draft", "messages": {"ui.language.draft": "borrador", "a": 5}}"#])

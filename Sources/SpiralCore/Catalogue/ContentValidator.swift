@@ -20,19 +20,29 @@ public enum ContentValidator {
 
     /// Checks the English source is complete for the script and the program.
     public static func checkSource(_ catalogue: MessageCatalogue, script: PromptScript) -> [ContentProblem] {
+        let missing = checkSourceKeys(catalogue, script: script)
+        return missing.contains { $0.key == nil } ? missing : missing + checkSourcePatterns(catalogue)
+    }
+
+    static let sourceFile = "Localizations/en.json"
+
+    /// Every key the script and the program use has an English message.
+    public static func checkSourceKeys(_ catalogue: MessageCatalogue, script: PromptScript) -> [ContentProblem] {
         guard catalogue.languages[MessageCatalogue.sourceLanguage] != nil else {
-            return [ContentProblem(.error, file: "Localizations/en.json", "is missing: English is the source every other language is checked against")]
+            return [ContentProblem(.error, file: sourceFile, "is missing: English is the source every other language is checked against")]
         }
-        let file = "Localizations/en.json"
         let source = catalogue.messages(for: MessageCatalogue.sourceLanguage)
-        var problems: [ContentProblem] = []
-        for key in Set(ScriptLoader.messageKeys(script) + programKeys).sorted() where source[key] == nil {
-            problems.append(.init(.error, file: file, key: key, "is used by Spiral but has no message: add it"))
+        return Set(ScriptLoader.messageKeys(script) + programKeys).sorted().filter { source[$0] == nil }.map {
+            ContentProblem(.error, file: sourceFile, key: $0, "is used by Spiral but has no message: add it")
         }
-        for (key, pattern) in source.sorted(by: { $0.key < $1.key }) {
-            problems += checkPattern(pattern, key: key, language: MessageCatalogue.sourceLanguage, file: file)
+    }
+
+    /// Every English message is a pattern ICU accepts (the script is not needed: this can run
+    /// while the script loads).
+    public static func checkSourcePatterns(_ catalogue: MessageCatalogue) -> [ContentProblem] {
+        catalogue.messages(for: MessageCatalogue.sourceLanguage).sorted(by: { $0.key < $1.key }).flatMap { key, pattern in
+            checkPattern(pattern, key: key, language: MessageCatalogue.sourceLanguage, file: sourceFile)
         }
-        return problems
     }
 
     /// Checks one translation against the English source.

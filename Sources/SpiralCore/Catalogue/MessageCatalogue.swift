@@ -115,7 +115,20 @@ public final class MessageCatalogue: @unchecked Sendable {
     }
 
     public func hasMessage(_ key: String, in language: String) -> Bool {
-        messages(for: language)[key] != nil
+        pattern(key, in: language) != nil
+    }
+
+    /// One message's pattern. The first screen's words come from the header, so showing every
+    /// language's name with its "draft" note does not decode every file.
+    private func pattern(_ key: String, in tag: String) -> String? {
+        if unread[tag] != nil {
+            lock.lock()
+            let done = decoded[tag]
+            lock.unlock()
+            if let done { return done[key] }
+            if let early = languages[tag]?.messages[key] { return early }
+        }
+        return messages(for: tag)[key]
     }
 
     /// Formats `key` in `language`, falling back along the chain when a message is missing or
@@ -124,7 +137,7 @@ public final class MessageCatalogue: @unchecked Sendable {
     public func format(_ key: String, language: String, _ args: [String: MessageArgument] = [:],
                        locale: String? = nil) -> String {
         for tag in chain(for: language) {
-            guard let pattern = messages(for: tag)[key], !pattern.isEmpty else { continue }
+            guard let pattern = pattern(key, in: tag), !pattern.isEmpty else { continue }
             if let template = template(pattern, locale: tag == language ? (locale ?? tag) : tag, key: key),
                let text = try? template.format(args) {
                 return text
