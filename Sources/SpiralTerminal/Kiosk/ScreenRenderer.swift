@@ -65,7 +65,8 @@ public struct ScreenRenderer: Sendable {
         let numberWidth = numbers.map { UnicodeText.displayWidth($0) }.max() ?? 1
         var out: [String] = []
         for (label, number) in zip(labels, numbers) {
-            let num = UnicodeText.pad(number, toWidth: numberWidth)
+            // Right-aligned, so labels line up past 9: " 9  Tiếng Việt" over "10  简体中文".
+            let num = String(repeating: " ", count: max(0, numberWidth - UnicodeText.displayWidth(number))) + number
             let avail = width - 2 * Self.margin - numberWidth - 4
             let lines = UnicodeText.wrap(label, width: avail, locale: locale)
             for (i, line) in lines.enumerated() {
@@ -103,9 +104,7 @@ public struct ScreenRenderer: Sendable {
         var lines = paragraph(title, style: .title)
         lines.append("")
         for p in paragraphs { lines += paragraph(p); lines.append("") }
-        for (number, text) in list {
-            lines += choiceList([text], numbers: [number])
-        }
+        lines += choiceList(list.map(\.1), numbers: list.map(\.0))
         if !list.isEmpty { lines.append("") }
         if let notice { lines += paragraph(notice, style: .notice); lines.append("") }
         if let footer { lines += paragraph(footer, style: .dim) }
