@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-wayland}
 id kiosk >/dev/null 2>&1 || useradd --create-home --shell /bin/bash kiosk
 install -d -m 0755 /opt/spiral/bin /opt/spiral/share/spiral /etc/spiral
-install -m 0755 .build/release/spiral /opt/spiral/bin/spiral
+install -m 0755 .build-static/release/spiral /opt/spiral/bin/spiral  # make release: Swift runtime linked in
 rm -rf /opt/spiral/share/spiral/Prompts /opt/spiral/share/spiral/Localizations
 cp -r Prompts Localizations /opt/spiral/share/spiral/
 [ -f /etc/spiral/centre.json ] || install -m 0644 Config/centre.json /etc/spiral/centre.json
