@@ -45,26 +45,49 @@ struct PlanIndex {
         let lines = bytes.split(separator: 10, omittingEmptySubsequences: true)
         guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return nil }
         var index = PlanIndex()
+        index.entries.reserveCapacity(lines.count)
         for line in lines.dropFirst() {
-            let f = line.split(separator: 9, omittingEmptySubsequences: false).map { unescape(String(decoding: $0, as: UTF8.self)) }
-            guard f.count == 17, let inode = UInt64(f[1]), let size = Int64(f[2]), let modified = Int64(f[3]),
-                  let status = Plan.Status(rawValue: f[6]), let needs = Int(f[9]), let urgentNeeds = Int(f[10]),
-                  let removed = Int(f[12]), let praise = Int(f[13]), let updated = Double(f[16]) else { continue }
+            // Numbers are read from the bytes: making a String of every field was a quarter of
+            // listing 10,000 plans.
+            let f = line.split(separator: 9, omittingEmptySubsequences: false)
+            guard f.count == 17, let inode = number(f[1], as: UInt64.self), let size = number(f[2], as: Int64.self),
+                  let modified = number(f[3], as: Int64.self), let status = Plan.Status(rawValue: text(f[6])),
+                  let needs = number(f[9]), let urgentNeeds = number(f[10]), let removed = number(f[12]),
+                  let praise = number(f[13]), let updated = Double(text(f[16])) else { continue }
             var goals: [String: Int] = [:]
-            for pair in f[11].split(separator: ",") {
-                let kv = pair.split(separator: "=")
-                if kv.count == 2, let n = Int(kv[1]) { goals[String(kv[0])] = n }
+            for pair in f[11].split(separator: UInt8(ascii: ",")) {
+                let kv = pair.split(separator: UInt8(ascii: "="))
+                if kv.count == 2, let n = number(kv[1]) { goals[text(kv[0])] = n }
             }
+            let code = text(f[0])
             let listing = PlanListing(
-                code: f[0], name: f[4].isEmpty ? nil : f[4], language: f[5], status: status,
-                urgent: f[7] == "1", repairFlag: f[8] == "1", needs: needs, urgentNeeds: urgentNeeds,
-                goals: goals, goalsRemoved: removed, praise: praise,
-                lastContactDay: f[14].isEmpty ? nil : f[14],
-                lastVisit: Double(f[15]).map(Date.init(timeIntervalSince1970:)),
+                code: code, name: f[4].isEmpty ? nil : unescape(text(f[4])), language: unescape(text(f[5])), status: status,
+                urgent: f[7].first == UInt8(ascii: "1"), repairFlag: f[8].first == UInt8(ascii: "1"),
+                needs: needs, urgentNeeds: urgentNeeds, goals: goals, goalsRemoved: removed, praise: praise,
+                lastContactDay: f[14].isEmpty ? nil : text(f[14]),
+                lastVisit: f[15].isEmpty ? nil : Double(text(f[15])).map(Date.init(timeIntervalSince1970:)),
                 updatedAt: Date(timeIntervalSince1970: updated))
-            index.entries[f[0]] = Entry(file: .init(inode: inode, size: size, modifiedNanoseconds: modified), listing: listing)
+            index.entries[code] = Entry(file: .init(inode: inode, size: size, modifiedNanoseconds: modified), listing: listing)
         }
         return index
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? { number(bytes, as: Int.self) }
+
+    /// A non-negative decimal number that fits `T` (a time in nanoseconds has 19 digits), or nil.
+    private static func number<T: FixedWidthInteger>(_ bytes: ArraySlice<UInt8>, as: T.Type) -> T? {
+        guard !bytes.isEmpty else { return nil }
+        var n: T = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            let (times10, o1) = n.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(T(b - 48))
+            if o1 || o2 { return nil }
+            n = sum
+        }
+        return n
     }
 
     /// A name may hold anything a parent typed (cleaned, but tabs and backslashes are legal).
