@@ -45,15 +45,9 @@ public struct PlanListing: Codable, Sendable, Equatable {
         goals = Dictionary(grouping: live, by: { $0.status.rawValue }).mapValues(\.count)
         goalsRemoved = plan.goals.count - live.count
         praise = plan.praise.count
-        lastContactDay = plan.contacts.filter { $0.kind != .missed }.map(\.date).filter(PlanListing.isDay).max()
+        lastContactDay = plan.contacts.filter { $0.kind != .missed }.map(\.date).filter { ExportWords.parseDay($0) != nil }.max()
         lastVisit = plan.visits.map(\.startedAt).max()
         updatedAt = plan.updatedAt
-    }
-
-    /// `yyyy-mm-dd`, the only form a contact date is kept in.
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
     }
 
     /// Urgent and "not felt right" first, then the most recently updated.
