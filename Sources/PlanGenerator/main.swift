@@ -149,7 +149,7 @@ let epoch = Date(timeIntervalSince1970: 1_782_000_000) // 2026-06-21
         }
         func choose(_ ids: [String]) {
             let chosen = step.choiceList.filter { ids.contains($0.id) }
-            let display = chosen.map { l($0.label) }.joined(separator: ListSeparator.display)
+            let display = chosen.map { l($0.label) }.joined(separator: ListSeparator.display(for: language))
             if step.kind == .multiChoice { answer(.choices(chosen.map(\.id)), display) } else { answer(.choice(chosen[0].id), display) }
         }
         switch step.kind {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SpiralCore
 
@@ -50,5 +51,19 @@ struct InputTests {
         #expect(ChildrenParser.parse("Mateo 4 años; Bảo 6 tuổi") == [.init(name: "Mateo", age: 4), .init(name: "Bảo", age: 6)])
         #expect(ChildrenParser.parse("يوسف ٤ سنوات") == [.init(name: "يوسف", age: 4)])
         #expect(ChildrenParser.parse("Mia 4 years old") == [.init(name: "Mia", age: 4)])
+    }
+
+    @Test func chosenLabelsAreListedAsEachLanguageWritesAList() {
+        #expect(ListSeparator.display(for: "en") == "; ")
+        #expect(ListSeparator.display(for: "zh-Hant") == "、")
+        #expect(ListSeparator.display(for: "ar") == "؛ ")
+        // The plan keeps each need's label as the family saw it, in their language's list form.
+        var e = DialogueEngine(script: Fixtures.script)
+        e.skip(until: "needs_now")
+        e.record(Answer(value: .choices(["housing", "food"]), question: "q", display: "住屋、食物", language: "zh-Hant",
+                        answeredAt: Date(timeIntervalSince1970: 0)))
+        var plan = Plan(code: "AAA-111", language: "zh-Hant")
+        PlanBuilder.apply(e, to: &plan)
+        #expect(plan.needs.map(\.label) == ["住屋", "食物"])
     }
 }

@@ -33,7 +33,7 @@ public enum PlanBuilder {
             case "profile.children":
                 profile.children = ChildrenParser.parse(text)
             case "needs":
-                let labels = labelsByChoice(a.display, chosen)
+                let labels = labelsByChoice(a.display, chosen, language: a.language)
                 needs = chosen.filter { $0.exclusive != true }.map {
                     Plan.Need(need: $0.id, label: labels[$0.id] ?? $0.id, urgent: $0.urgent == true)
                 }
@@ -94,16 +94,23 @@ public enum PlanBuilder {
 
     /// Maps each chosen choice to the label shown, from the display string built by the session
     /// ("Housing, Safety"): falls back to the id.
-    private static func labelsByChoice(_ display: String, _ chosen: [PromptScript.Choice]) -> [String: String] {
-        let parts = display.components(separatedBy: ListSeparator.display)
+    private static func labelsByChoice(_ display: String, _ chosen: [PromptScript.Choice], language: String) -> [String: String] {
+        let parts = display.components(separatedBy: ListSeparator.display(for: language))
         guard parts.count == chosen.count else { return [:] }
         return Dictionary(uniqueKeysWithValues: zip(chosen.map(\.id), parts))
     }
 }
 
-/// The separator between chosen labels in an answer's display string.
+/// The separator between chosen labels in an answer's display string, as each language writes a
+/// list: "Housing; Safety", "住屋、安全", "سكن؛ أمان".
 public enum ListSeparator {
-    public static let display = "; "
+    public static func display(for language: String) -> String {
+        switch language.split(separator: "-").first.map({ $0.lowercased() }) ?? "" {
+        case "zh", "ja": return "、"
+        case "ar", "fa", "ur": return "؛ "
+        default: return "; "
+        }
+    }
 }
 
 /// Reads "Mia 4, Sam 7" (or "Mia (4) and Sam, 7") into children. Digits in any script count.

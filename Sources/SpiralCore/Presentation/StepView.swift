@@ -113,7 +113,7 @@ public struct StepPresenter: Sendable {
                     default:
                         if let t = answer.value.text { value = t } else {
                             let labels = step.choiceList.filter { answer.value.choiceIds.contains($0.id) }.map { l($0.label) }
-                            value = labels.joined(separator: ListSeparator.display)
+                            value = labels.joined(separator: ListSeparator.display(for: l.language))
                         }
                     }
                 }

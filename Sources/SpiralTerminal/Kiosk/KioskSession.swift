@@ -443,7 +443,7 @@ public final class KioskSession {
             switch ChoiceMatcher.match(text, labels: view.choices, multiple: view.multiple, exclusive: exclusive) {
             case let .chosen(indices):
                 let ids = indices.map { v.step.choiceList[$0].id }
-                let display = indices.map { view.choices[$0] }.joined(separator: ListSeparator.display)
+                let display = indices.map { view.choices[$0] }.joined(separator: ListSeparator.display(for: l.language))
                 record(v, view.multiple ? .choices(ids) : .choice(ids[0]), display: display, question: view.question)
             case .noMatch:
                 let key = v.step.isSkippable ? "ui.not_a_choice" : "ui.not_a_choice.noskip"
