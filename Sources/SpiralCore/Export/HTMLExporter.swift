@@ -112,31 +112,15 @@ struct HTMLExporter {
         }
 
         if !sheet.steps.isEmpty {
-            h.append("<section class=\"steps\">")
-            h.append("<h2>" + label(w.label("export.steps")) + "</h2>")
-            h.append("<ul class=\"log\">")
-            for s in sheet.steps {
-                var li = "<span class=\"when\">" + e(s.date) + "</span> <strong class=\"stage-\(s.stage.rawValue)\">" + label(s.kind) + "</strong>"
-                if !s.note.isEmpty { li += " " + family(s.note, lang: nil, cls: "note") }
-                li += " <span class=\"by\">" + e(w.text("export.by", ["name": .string(s.by)])) + "</span>"
-                h.append("<li>" + li + "</li>")
-            }
-            h.append("</ul>")
-            h.append("</section>")
+            h += log("steps", w.label("export.steps"), sheet.steps.map {
+                LogLine(date: $0.date, what: $0.kind, whatClass: "stage-" + $0.stage.rawValue, note: $0.note.isEmpty ? nil : $0.note, by: $0.by)
+            })
         }
 
         if !sheet.contacts.isEmpty {
-            h.append("<section class=\"contacts\">")
-            h.append("<h2>" + label(w.label("export.contacts")) + "</h2>")
-            h.append("<ul class=\"log\">")
-            for c in sheet.contacts {
-                var li = "<span class=\"when\">" + e(c.date) + "</span> <strong class=\"contact-\(c.kind.rawValue)\">" + label(c.kindLabel) + "</strong>"
-                if let note = c.note { li += " " + family(note, lang: nil, cls: "note") }
-                li += " <span class=\"by\">" + e(w.text("export.by", ["name": .string(c.by)])) + "</span>"
-                h.append("<li>" + li + "</li>")
-            }
-            h.append("</ul>")
-            h.append("</section>")
+            h += log("contacts", w.label("export.contacts"), sheet.contacts.map {
+                LogLine(date: $0.date, what: $0.kindLabel, whatClass: "contact-" + $0.kind.rawValue, note: $0.note, by: $0.by)
+            })
         }
 
         if !sheet.said.isEmpty {
@@ -161,6 +145,26 @@ struct HTMLExporter {
         h.append("</body>")
         h.append("</html>")
         return h.joined(separator: "\n") + "\n"
+    }
+
+    /// One line of a dated log: partnership steps and contacts are drawn alike.
+    struct LogLine {
+        var date: String
+        var what: ExportLabel
+        var whatClass: String
+        var note: String?
+        var by: String
+    }
+
+    func log(_ cls: String, _ heading: ExportLabel, _ lines: [LogLine]) -> [String] {
+        var h = ["<section class=\"\(cls)\">", "<h2>" + label(heading) + "</h2>", "<ul class=\"log\">"]
+        for line in lines {
+            var li = "<span class=\"when\">" + e(line.date) + "</span> <strong class=\"\(line.whatClass)\">" + label(line.what) + "</strong>"
+            if let note = line.note { li += " " + family(note, lang: nil, cls: "note") }
+            li += " <span class=\"by\">" + e(w.text("export.by", ["name": .string(line.by)])) + "</span>"
+            h.append("<li>" + li + "</li>")
+        }
+        return h + ["</ul>", "</section>"]
     }
 
     func goal(_ g: PlanSheet.GoalItem) -> String {
