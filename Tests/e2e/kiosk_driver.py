@@ -86,6 +86,17 @@ class Screen:
             self.child.send(KEYS.get(part, part) if isinstance(part, str) else part)
             self.pump(0.05)
 
+    def start_family(self, pin=None):
+        """Through the English welcome, consent and PIN screens: with `pin`, chosen and typed
+        again; without, skipped. The name question comes next."""
+        self.answer("If you have a family code from before")
+        self.answer("Is it OK to go on?", "1")
+        if pin is None:
+            self.answer("Choose a PIN")
+        else:
+            self.answer("Choose a PIN", pin)
+            self.answer("Please type the same PIN again", pin)
+
     def answer(self, question, *keys):
         """Waits until the question is on screen, then types the keys and Enter."""
         self.wait_for(question)

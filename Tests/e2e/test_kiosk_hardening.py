@@ -73,9 +73,7 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_answer(tmp_path):
 def test_sigterm_saves_and_exits_cleanly(tmp_path):
     store = str(tmp_path / "plans")
     s = Screen(["kiosk", "--store", store, "--language", "en"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN")
+    s.start_family()
     s.answer("What would you like us to call you?", "Amira")
     s.wait_for("What are your children's first names")
     s.type("Mia 4")  # typed, not yet confirmed
@@ -90,9 +88,7 @@ def test_sigterm_saves_and_exits_cleanly(tmp_path):
 def test_ctrl_c_ctrl_z_and_ctrl_backslash_do_not_stop_the_kiosk(tmp_path):
     store = str(tmp_path / "plans")
     s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN")
+    s.start_family()
     s.wait_for("What would you like us to call you?")
     s.type("Am", "ctrl-c")
     s.pump(0.3)
@@ -111,9 +107,7 @@ def test_ctrl_c_ctrl_z_and_ctrl_backslash_do_not_stop_the_kiosk(tmp_path):
 def test_hostile_input_is_stored_safe_and_never_reaches_the_terminal_raw(tmp_path):
     store = str(tmp_path / "plans")
     s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN")
+    s.start_family()
     s.wait_for("What would you like us to call you?")
     # An OSC title change, a colour, bidi overrides: pasted into the name.
     s.type("Am\x1b]0;pwned\x07ira\x1b[31m \u202eevil\u202c", "enter")
@@ -155,9 +149,7 @@ def test_a_megabyte_paste_is_refused_gently_and_kept_for_editing(tmp_path):
 def test_idle_family_is_asked_then_saved_and_the_screen_starts_again(tmp_path):
     store = str(tmp_path / "plans")
     s = Screen(["kiosk", "--store", store, "--language", "en", "--idle-timeout", "10"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN")
+    s.start_family()
     s.answer("What would you like us to call you?", "Amira Secret")
     s.wait_for("What are your children's first names")
     s.type("Mia")

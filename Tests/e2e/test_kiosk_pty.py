@@ -141,10 +141,7 @@ def test_a_parent_goes_through_the_whole_tool_in_english(tmp_path):
 def test_end_of_input_saves_what_was_entered_and_says_goodbye(tmp_path):
     store = str(tmp_path / "plans")
     s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN", "4826")
-    s.answer("Please type the same PIN again", "4826")
+    s.start_family(pin="4826")
     s.answer("What would you like us to call you?", "Amira")
     s.wait_for("What are your children's first names")
     s.type("ctrl-d")
@@ -171,10 +168,7 @@ def test_saying_no_to_consent_saves_nothing(tmp_path):
 def test_a_returning_family_continues_with_their_code_and_is_asked_how_we_are_going(tmp_path):
     store = str(tmp_path / "plans")
     s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN", "4826")
-    s.answer("Please type the same PIN again", "4826")
+    s.start_family(pin="4826")
     s.answer("What would you like us to call you?", "Amira")
     s.wait_for("What are your children's first names")
     s.type("ctrl-d")

@@ -60,9 +60,7 @@ def test_switching_language_mid_dialogue_keeps_answers_and_records_each_language
     store = str(tmp_path / "plans")
     es = messages("es")["messages"]
     s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN")
+    s.start_family()
     s.answer("What would you like us to call you?", "Lucía")
     s.answer("What are your children's first names", "*")
     s.wait_for("Español")

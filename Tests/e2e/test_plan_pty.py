@@ -9,10 +9,7 @@ from kiosk_driver import Screen, load_plan, run_spiral
 def kiosk_plan_with_a_goal(store, language="en"):
     """A parent at the kiosk: consents, gives a name, skips to the goals and proposes one."""
     s = Screen(["kiosk", "--once", "--store", store, "--language", language])
-    s.answer("If you have a family code from before")
-    s.answer("Is it OK to go on?", "1")
-    s.answer("Choose a PIN", "4826")
-    s.answer("Please type the same PIN again", "4826")
+    s.start_family(pin="4826")
     s.answer("What would you like us to call you?", "Amira")
     for _ in range(40):
         s.pump(0.15)
