@@ -1,7 +1,7 @@
 // spiral-line-probe: reads lines through the same readers as the kiosk, so the
 // pseudo-terminal tests can drive editing, completion, history, timeouts and signals directly.
 //
-//   spiral-line-probe [--complete a,b,c] [--timeout SECONDS] [--prefill TEXT]
+//   spiral-line-probe [--complete a,b,c] [--timeout SECONDS] [--prefill TEXT] [--limit CHARS]
 //                     [--forget-after N] [--prompt TEXT]
 //
 // Prints each result as RESULT:<kind>:<text as a JSON string>, e.g. RESULT:line:"日本".
@@ -17,6 +17,7 @@ import SpiralTerminal
 struct Options {
     var completions: [String] = []
     var timeout: Duration?
+    var limit: Int?
     var prefill = ""
     var forgetAfter: Int?
     var prompt = "> "
@@ -31,6 +32,7 @@ struct Options {
                 guard let seconds = Double(value), seconds > 0 else { Self.fail("bad --timeout \(value)") }
                 timeout = .milliseconds(Int(seconds * 1000))
             case "--prefill": prefill = value
+            case "--limit": limit = Int(value)
             case "--forget-after": forgetAfter = Int(value)
             case "--prompt": prompt = value
             default: Self.fail("unknown option \(flag)")
@@ -73,7 +75,7 @@ let reader = Terminal.makeLineReader()
 var linesRead = 0
 while true {
     let result = reader.readLine(prompt: options.prompt, prefill: options.prefill, completions: options.completions,
-                                 idleTimeout: options.timeout,
+                                 idleTimeout: options.timeout, limit: options.limit,
                                  onResize: { Terminal.write("RESIZE:\(Terminal.width())x\(Terminal.height())\n") })
     switch result {
     case .line(let text):
@@ -86,6 +88,7 @@ while true {
         }
     case .interrupted: report("interrupted")
     case .timedOut: report("timedOut")
+    case let .tooLong(kept): report("tooLong", kept)
     case .endOfInput, .terminated:
         report(result == .endOfInput ? "endOfInput" : "terminated")
         Terminal.restore()

@@ -237,10 +237,10 @@ let epoch = Date(timeIntervalSince1970: 1_782_000_000) // 2026-06-21
             plan.goals[i].reviewDate = day(t + 28 * 86_400)
         }
         if chance(0.5) {
-            plan.praise.append(Plan.Praise(kind: .toParent, text: pick(Samples.praiseToParent), source: who, language: "en", recordedAt: t))
+            plan.praise.append(Plan.Praise(kind: .toParent, text: pick(Samples.praiseToParent), source: .practitioner(who), language: "en", recordedAt: t))
         }
         if chance(0.3) {
-            plan.praise.append(Plan.Praise(kind: .forChild, text: pick(Samples.praiseForChild), source: who, language: "en", recordedAt: t))
+            plan.praise.append(Plan.Praise(kind: .forChild, text: pick(Samples.praiseForChild), source: .practitioner(who), language: "en", recordedAt: t))
         }
         if chance(0.15) {
             plan.partnershipSteps.append(Plan.PartnershipStep(kind: .selfCare, note: pick(Samples.selfCare), by: who, at: t))

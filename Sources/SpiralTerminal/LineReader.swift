@@ -10,6 +10,9 @@ public enum LineReadResult: Equatable, Sendable {
     case timedOut
     /// SIGTERM or SIGHUP arrived: the caller saves and exits.
     case terminated
+    /// More than the limit was typed or pasted: the rest was refused as it arrived; this is what
+    /// the line held up to the limit.
+    case tooLong(kept: String)
 }
 
 /// Reads one line of an answer at a time. `ReadlineReader` for a person at a terminal,
@@ -21,9 +24,12 @@ public protocol LineReader: AnyObject {
     /// restarts on every key. After SIGWINCH, `onResize` is called so the caller can redraw what is
     /// above the prompt (leaving the cursor at the start of an empty line); then the prompt line is
     /// drawn again.
+    /// `limit`: characters the line may hold (nil: any); input beyond it is refused as it
+    /// arrives, in time that grows with its length, and `.tooLong` is returned.
     func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
-                  onResize: (() -> Void)?) -> LineReadResult
-    /// Reads a PIN or passphrase without showing it on screen (echo off), never into history.
+                  limit: Int?, onResize: (() -> Void)?) -> LineReadResult
+    /// Reads a PIN or passphrase without showing it (a dot for each key at a terminal), never
+    /// into history. No key can stop, suspend or quit the program here.
     func readSecret(prompt: String, idleTimeout: Duration?) -> LineReadResult
     /// In-session history for ↑ (within one family's session only).
     func remember(_ line: String)
@@ -33,6 +39,11 @@ public protocol LineReader: AnyObject {
 }
 
 extension LineReader {
+    public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
+                         onResize: (() -> Void)?) -> LineReadResult {
+        readLine(prompt: prompt, prefill: prefill, completions: completions, idleTimeout: idleTimeout, limit: nil, onResize: onResize)
+    }
+
     /// Right-to-left editing in visual order, for terminals that do no bidi. Only the readline
     /// reader draws an edit line; others ignore it.
     public func setVisualOrderInput(_ on: Bool, promptColumns: Int) {

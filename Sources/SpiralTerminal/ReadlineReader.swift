@@ -18,8 +18,8 @@ public final class ReadlineReader: LineReader {
     }
 
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
-                         onResize: (() -> Void)?) -> LineReadResult {
-        begin(prompt: prompt, prefill: prefill, completions: completions)
+                         limit: Int?, onResize: (() -> Void)?) -> LineReadResult {
+        begin(prompt: prompt, prefill: prefill, completions: completions, limit: limit ?? 0)
         defer { spiral_rl_end() }
         let timeout = idleTimeout.map(\.clampedMilliseconds) ?? -1
         while true {
@@ -32,6 +32,9 @@ public final class ReadlineReader: LineReader {
             case .interrupted: return .interrupted
             case .timedOut: return .timedOut
             case .terminated: return .terminated
+            case .tooLong:
+                defer { spiral_rl_free(line) }
+                return .tooLong(kept: line.map { String(cString: $0) } ?? "")
             case .resized:
                 // Without a caller redraw, readline has already redrawn the prompt line itself.
                 if let onResize {
@@ -43,20 +46,7 @@ public final class ReadlineReader: LineReader {
     }
 
     public func readSecret(prompt: String, idleTimeout: Duration?) -> LineReadResult {
-        // Readline would echo every key; a secret is read plainly with the terminal's echo off.
-        var saved = termios()
-        let haveTerminal = tcgetattr(0, &saved) == 0
-        if haveTerminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            quiet.c_lflag |= tcflag_t(ICANON)
-            _ = tcsetattr(0, TCSANOW, &quiet)
-        }
-        defer { if haveTerminal { _ = tcsetattr(0, TCSANOW, &saved) } }
-        let result = PlainLineReader(handleSignals: false).readLine(prompt: prompt, prefill: "", completions: [],
-                                                                    idleTimeout: idleTimeout, onResize: nil)
-        if case let .line(text) = result { return .line(text.trimmingCharacters(in: ["\r"])) }
-        return result
+        SecretReader(output: { Terminal.write($0) }).read(prompt: prompt, idleTimeout: idleTimeout)
     }
 
     public func remember(_ line: String) {
@@ -71,11 +61,11 @@ public final class ReadlineReader: LineReader {
         spiral_rl_forget_session()
     }
 
-    private func begin(prompt: String, prefill: String, completions: [String]) {
+    private func begin(prompt: String, prefill: String, completions: [String], limit: Int) {
         // The shim copies everything it keeps, so these C strings only need to outlive the call.
         let words = completions.map { UnsafePointer(strdup($0)) }
         defer { words.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
-        words.withUnsafeBufferPointer { spiral_rl_begin(prompt, prefill, $0.baseAddress, $0.count) }
+        words.withUnsafeBufferPointer { spiral_rl_begin(prompt, prefill, $0.baseAddress, $0.count, max(0, limit)) }
     }
 }
 

@@ -273,6 +273,91 @@ static void on_line(char *line) {
     }
 }
 
+// ---- Input as it arrives -----------------------------------------------------------------
+//
+// Keys reach readline through filtered_getc, one byte at a time, after a whole UTF-8 character
+// has been read and checked: C1 controls (U+0080-U+009F, which a terminal may act on when they are
+// echoed: a typed OSC once set a window title) and bidi overrides and isolates (which disguise
+// text) are dropped before readline can echo them. What is kept is stored cleaned too
+// (InputCleaner); this closes the echo.
+
+static unsigned char pushback[4];
+static int pushback_len = 0, pushback_pos = 0;
+static size_t line_limit = 0;
+
+static int read_byte_within(int fd, int timeout_ms) {
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    if (poll(&p, 1, timeout_ms) <= 0) return -1;
+    unsigned char c;
+    ssize_t n = read(fd, &c, 1);
+    return n == 1 ? c : -1;
+}
+
+static int dropped_code_point(unsigned long cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int filtered_getc(FILE *stream) {
+    if (pushback_pos < pushback_len) return pushback[pushback_pos++];
+    int fd = fileno(stream);
+    for (;;) {
+        int c = rl_getc(stream);
+        if (c == EOF || c < 0x80) return c;
+        int length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        if (length == 0) return 0;   // a stray continuation or invalid byte: dropped (NUL is a no-op key)
+        unsigned char bytes[4] = {(unsigned char)c};
+        unsigned long cp = (unsigned long)c & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+        int ok = 1;
+        for (int i = 1; i < length; i++) {
+            int next = read_byte_within(fd, 100);
+            if (next < 0 || (next & 0xC0) != 0x80) { ok = 0; break; }
+            bytes[i] = (unsigned char)next;
+            cp = (cp << 6) | ((unsigned long)next & 0x3F);
+        }
+        if (!ok || dropped_code_point(cp)) return 0;
+        memcpy(pushback, bytes + 1, (size_t)length - 1);
+        pushback_len = length - 1;
+        pushback_pos = 0;
+        return bytes[0];
+    }
+}
+
+static size_t count_chars(const char *text, size_t bytes) {
+    size_t n = 0;
+    for (size_t i = 0; i < bytes; i++) if (((unsigned char)text[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+// The first max characters of text, as a new string.
+static char *first_chars(const char *text, size_t max) {
+    size_t i = 0, n = 0;
+    while (text[i]) {
+        if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            if (n == max) break;
+            n++;
+        }
+        i++;
+    }
+    char *out = malloc(i + 1);
+    if (!out) return NULL;
+    memcpy(out, text, i);
+    out[i] = 0;
+    return out;
+}
+
+// The rest of an over-long paste: read in large blocks and dropped until the input has been
+// quiet for a moment, so the time taken grows with the paste, not with its square.
+static void drop_pending_input(int fd) {
+    char block[65536];
+    pushback_len = pushback_pos = 0;
+    for (;;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, 150) <= 0) return;
+        ssize_t n = read(fd, block, sizeof block);
+        if (n <= 0) return;
+    }
+}
+
 void spiral_rl_setup(void) {
     static int done = 0;
     if (done) return;
@@ -299,12 +384,14 @@ void spiral_rl_setup(void) {
     rl_completion_entry_function = no_completion;
     rl_startup_hook = insert_prefill;
     rl_prep_term_function = prep_terminal_without_flow_control;
+    rl_getc_function = filtered_getc;
     using_history();
 }
 
 void spiral_rl_begin(const char *prompt, const char *prefill,
-                     const char *const *completions, size_t count) {
+                     const char *const *completions, size_t count, size_t max_chars) {
     spiral_rl_setup();
+    line_limit = max_chars;
     free_completions();
     completion_words = calloc(count ? count : 1, sizeof(char *));
     for (size_t i = 0; i < count; i++) {
@@ -348,9 +435,11 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
         if (got_termination) { abandon_line(0); event = SpiralReadEventTerminated; break; }
         if (got_interrupt) { got_interrupt = 0; abandon_line(0); event = SpiralReadEventInterrupted; break; }
         if (got_resize) { got_resize = 0; rl_resize_terminal(); event = SpiralReadEventResized; break; }
-        // Even with no time left, look once: a key that is already there is not late.
+        // Even with no time left, look once: a key that is already there is not late. The rest
+        // of a character already read is not waited for.
         long deadline = last_key_ms + idle_timeout_ms;
-        enum wait_outcome outcome = wait_for(fd, idle_timeout_ms >= 0 ? remaining_ms(deadline) : -1);
+        enum wait_outcome outcome = pushback_pos < pushback_len ? INPUT_READY
+            : wait_for(fd, idle_timeout_ms >= 0 ? remaining_ms(deadline) : -1);
         if (outcome == WOKEN) continue;
         if (outcome == POLL_FAILED) { abandon_line(0); event = SpiralReadEventEndOfInput; break; }
         if (outcome == NOTHING_YET) {
@@ -372,6 +461,14 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
         if (read_state == GOT_EOF) {
             fputc('\n', rl_outstream);   // readline leaves the cursor after the prompt
             event = SpiralReadEventEndOfInput;
+            break;
+        }
+        if (line_limit > 0 && rl_line_buffer && count_chars(rl_line_buffer, (size_t)rl_end) > line_limit) {
+            drop_pending_input(fd);
+            *line = first_chars(rl_line_buffer, line_limit);
+            rl_replace_line("", 1);
+            abandon_line(0);
+            event = SpiralReadEventTooLong;
             break;
         }
     }

@@ -39,9 +39,23 @@ struct ContentOptions: ParsableArguments {
         MessageCatalogue.load(directory: try localizationsDirectory(), lazily: lazily)
     }
 
-    func loadConfig() throws -> CentreConfig {
+    /// The centre config file in use, if any.
+    var configPath: String? {
         let path = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
             ?? ResourceLocator().directory(named: "Config", override: nil).map { $0 + "/centre.json" }
+        return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    }
+
+    /// The staff passphrase: beside an explicitly given centre config (e.g. /etc/spiral), else in
+    /// the user's config folder; the store's old copy is still read.
+    func staffPassphrase(store: PlanStore) -> StaffPassphrase {
+        let explicit = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
+        return StaffPassphrase(path: StaffPassphrase.defaultPath(configFile: explicit),
+                               legacyPath: store.directory + "/.staff-passphrase")
+    }
+
+    func loadConfig() throws -> CentreConfig {
+        let path = configPath
         guard let path, FileManager.default.fileExists(atPath: path) else { return .australianDefaults }
         do { return try CentreConfig.load(path: path) } catch { throw ValidationError(error.description) }
     }
@@ -51,7 +65,8 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Folder of plan files (default: SPIRAL_STORE, else $XDG_DATA_HOME/spiral/plans).")
     var store: String?
 
-    var planStore: PlanStore { PlanStore(directory: store ?? PlanStore.defaultDirectory()) }
+    var directory: String { store ?? PlanStore.defaultDirectory() }
+    var planStore: PlanStore { PlanStore(directory: directory) }
 }
 
 /// Problems in the centre's files, printed one a line so a coordinator can fix them in turn.

@@ -6,26 +6,38 @@ import SpiralTerminal
 struct PassphraseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passphrase",
-        abstract: "Set the staff passphrase that closes the kiosk (kept only as a slow salted scrypt hash in the store).")
+        abstract: "Set the staff passphrase that closes the kiosk (kept as a slow salted scrypt hash beside the centre config, not in the store).")
 
+    @OptionGroup var content: ContentOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = storeOptions.planStore
+        let passphrase = content.staffPassphrase(store: storeOptions.planStore)
         let reader = Terminal.makeLineReader()
         defer { Terminal.restore() }
         func ask(_ prompt: String) throws -> String {
             Terminal.write(prompt + "\n")
             guard case let .line(text) = reader.readSecret(prompt: "› ", idleTimeout: nil) else {
-                throw ValidationError("No passphrase was set.")
+                throw RuntimeFailure("No passphrase was set.", code: .cancelled)
             }
             return text
         }
-        let first = try ask("New staff passphrase (at least 8 characters; it won't show as you type):")
-        guard first.count >= 8 else { throw ValidationError("That passphrase is too short: use at least 8 characters. Nothing was changed.") }
-        let second = try ask("Type it again:")
-        guard first == second else { throw ValidationError("The two passphrases were different. Nothing was changed; please try again.") }
-        do { try store.setStaffPassphrase(first) } catch { throw ValidationError(error.description) }
-        print("The staff passphrase is set for the kiosk using \(store.directory).")
+        // Asked again until it is long enough and typed the same twice (a script's piped input
+        // that ends stops it).
+        while true {
+            let first = try ask("New staff passphrase (at least \(StaffPassphrase.minimumLength) characters; a dot shows for each key):")
+            guard first.count >= StaffPassphrase.minimumLength else {
+                print("That passphrase is too short: please use at least \(StaffPassphrase.minimumLength) characters.")
+                continue
+            }
+            let second = try ask("Type it again:")
+            guard first == second else {
+                print("The two passphrases were different. Please try again.")
+                continue
+            }
+            do { try passphrase.set(first) } catch { throw RuntimeFailure(error) }
+            print("The staff passphrase is set (\(passphrase.path)). Keep that file readable by the kiosk's user only.")
+            return
+        }
     }
 }

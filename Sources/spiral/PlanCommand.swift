@@ -34,6 +34,10 @@ struct PlanCommand: ParsableCommand {
                                       latinDigits: config.latinDigits ?? false)
         defer { Terminal.restore() }
         session.run()
+        if session.unsavedChangeCount > 0 {
+            Terminal.restore()
+            throw RuntimeFailure("\(session.unsavedChangeCount) change(s) to \(plan.code) could not be saved (the store cannot be written). Nothing else was lost; fix the store and make them again.", code: .ioError)
+        }
     }
 }
 
@@ -44,6 +48,6 @@ enum PlanLookup {
             let near = store.closestCodes(to: code.uppercased())
             throw ValidationError("\"\(code)\" is not a family code: codes look like KMT-47R." + (near.isEmpty ? "" : " Did you mean \(near.joined(separator: " or "))?"))
         }
-        do { return try store.load(normalised) } catch { throw ValidationError(error.description) }
+        do { return try store.load(normalised) } catch { throw RuntimeFailure(error) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpiralCore
 import Foundation
 
 @main
@@ -6,7 +7,7 @@ struct Spiral: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spiral",
         abstract: "The building partnership tool for use with families: a multilingual kiosk, plans and exports.",
-        subcommands: [KioskCommand.self, ReviewCommand.self, PlanCommand.self, ExportCommand.self, PassphraseCommand.self, CheckCommand.self, LanguagesCommand.self],
+        subcommands: [KioskCommand.self, ReviewCommand.self, PlanCommand.self, ExportCommand.self, PassphraseCommand.self, UnlockCommand.self, RestoreCommand.self, CheckCommand.self, LanguagesCommand.self],
         defaultSubcommand: nil
     )
 
@@ -19,14 +20,36 @@ struct Spiral: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == KioskCommand.configuration.commandName,
               var kiosk = try? KioskCommand.parse(Array(arguments.dropFirst())) else {
-            return Self.main(arguments)
+            return runAny(arguments)
         }
-        do { try kiosk.run() } catch {
+        do { try kiosk.run() } catch let failure as RuntimeFailure {
+            fail(failure)
+        } catch {
             // What went wrong and how to fix it, without a usage line about subcommands.
             let message = KioskCommand.message(for: error)
             let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
             FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
         }
+    }
+
+    /// Usage errors as the argument parser reports them (64); run-time failures with their own
+    /// sentence and sysexits code.
+    static func runAny(_ arguments: [String]) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let failure as RuntimeFailure {
+            fail(failure)
+        } catch let error as PlanStoreError {
+            fail(RuntimeFailure(error))
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static func fail(_ failure: RuntimeFailure) -> Never {
+        FileHandle.standardError.write(Data(("Error: " + failure.description + "\n").utf8))
+        Foundation.exit(failure.code.rawValue)
     }
 }

@@ -148,4 +148,18 @@ struct CatalogueTests {
         guard case let .failure(failure) = ScriptLoader.load(directory: dir) else { Issue.record("expected failure"); return }
         #expect(failure.problems[0].message.contains("sections.[0].stage") || failure.problems[0].message.contains("sections[0].stage") || failure.problems[0].message.contains("stage"))
     }
+
+    @Test func aRecordOutsideTheVocabularyIsAnErrorNamingTheStepAndTheAllowedValues() {
+        let dir = writeFiles(["kiosk.json": #"{"schemaVersion": 1, "sections": [{"id": "a", "stage": "acceptance", "title": "t", "steps": [{"id": "x", "kind": "text", "text": "q", "record": "profile.nmae"}]}]}"#])
+        guard case let .failure(failure) = ScriptLoader.load(directory: dir) else { Issue.record("expected failure"); return }
+        let text = failure.problems.map(\.description)
+        #expect(text.contains { $0.contains("Prompts/kiosk.json") && $0.contains("step x") && $0.contains("profile.nmae") && $0.contains("profile.name") })
+    }
+
+    @Test func theShippedScriptNamesItsRolesAndEveryRecordIsKnown() {
+        let script = Fixtures.script
+        #expect(script.step(withRole: .consent)?.id == "consent")
+        #expect(script.step(withRole: .firstStrength) != nil)
+        for step in script.sections.flatMap(\.steps) where step.record != nil { #expect(step.target != nil, "\(step.id)") }
+    }
 }

@@ -36,11 +36,11 @@ enum ExportFixtures {
         ]
         p.praise = [
             .init(kind: .toParent, text: "You read to Mia every night this week — that gives her a calm, safe end to the day.",
-                  source: "kiosk", language: "en", recordedAt: day("2026-03-01")),
+                  source: .family, language: "en", recordedAt: day("2026-03-01")),
             .init(kind: .forChild, text: "Sam, you packed your bag all by yourself — that helped us get to school on time.",
-                  source: "kiosk", language: "en", recordedAt: day("2026-03-01")),
+                  source: .family, language: "en", recordedAt: day("2026-03-01")),
             .init(kind: .toParent, text: "You rang the GP yourself, even though phone calls are hard — that shows how much you care about Sam's health.",
-                  source: "Jo", language: "en", recordedAt: day("2026-03-15")),
+                  source: .practitioner("Jo"), language: "en", recordedAt: day("2026-03-15")),
         ]
         var g1 = Plan.Goal(id: "kiosk-1", what: "Read to Mia every night", why: "She sleeps better, and it is our time together",
                            when: "At bedtime, starting this week", how: "Pick three books at the library on Saturday",
@@ -104,9 +104,9 @@ enum ExportFixtures {
         p.needs = [.init(need: "housing", label: "السكن", urgent: false), .init(need: "money", label: "المال", urgent: false)]
         p.praise = [
             .init(kind: .toParent, text: "أخذتِ يوسف إلى الحديقة كل يوم — هذا يمنحه وقتًا هادئًا معكِ.",
-                  source: "kiosk", language: "ar", recordedAt: day("2026-03-02")),
+                  source: .family, language: "ar", recordedAt: day("2026-03-02")),
             .init(kind: .forChild, text: "يوسف، رتّبت ألعابك وحدك — هذا ساعدنا كثيرًا.",
-                  source: "kiosk", language: "ar", recordedAt: day("2026-03-02")),
+                  source: .family, language: "ar", recordedAt: day("2026-03-02")),
         ]
         var g1 = Plan.Goal(id: "kiosk-1", what: "أن يذهب يوسف إلى الروضة", why: "ليلعب مع أطفال آخرين ويتعلم الإنجليزية",
                            when: "في الفصل القادم", how: "نزور الروضة يوم الثلاثاء", whoWith: "زوجي والأخصائية",

@@ -72,7 +72,7 @@ struct PlanEditorTests {
         try editor.apply(.addPraise(text: "You read to Mia every night — that calms her", language: "en"), to: &plan)
         try editor.apply(.addStep(kind: .ruptureAcknowledged, note: "came late twice; talked it through"), to: &plan)
         try editor.apply(.addContact(kind: .missed, date: "2026-11-18", note: nil), to: &plan)
-        #expect(plan.praise.last?.source == "Jo")
+        #expect(plan.praise.last?.source == .practitioner("Jo"))
         #expect(plan.partnershipSteps[0].stage == .repair)
         #expect(plan.contacts[0].kind == .missed && plan.contacts[0].date == "2026-11-18")
     }

@@ -42,7 +42,7 @@ struct PlanStoreTests {
         try store.save(samplePlan())
         // A practitioner agrees a goal and adds praise between two kiosk saves.
         var practitioner = try store.load("KMT-47R")
-        practitioner.praise.append(Plan.Praise(kind: .toParent, text: "You came every week", source: "Jo", language: "en", recordedAt: Date()))
+        practitioner.praise.append(Plan.Praise(kind: .toParent, text: "You came every week", source: .practitioner("Jo"), language: "en", recordedAt: Date()))
         try store.save(practitioner)
         var e = DialogueEngine(script: Fixtures.script)
         e.choose("yes"); e.text("Hoa")
@@ -50,7 +50,7 @@ struct PlanStoreTests {
             PlanBuilder.apply(e, to: &plan)
         }
         #expect(merged.profile.name == "Hoa")
-        #expect(merged.praise.contains { $0.source == "Jo" })
+        #expect(merged.praise.contains { $0.source == .practitioner("Jo") })
     }
 
     @Test func unknownCodeSaysSoWithClosestMatches() throws {

@@ -97,6 +97,12 @@ class Screen:
             self.answer("Choose a PIN", pin)
             self.answer("Please type the same PIN again", pin)
 
+    def stop_session(self, title="Stop here?"):
+        """Ctrl-D in the middle of a family's session asks first; 1 and Enter stops."""
+        self.type("ctrl-d")
+        self.wait_for(title)
+        self.type("1", "enter")
+
     def answer(self, question, *keys):
         """Waits until the question is on screen, then types the keys and Enter."""
         self.wait_for(question)

@@ -97,7 +97,7 @@ def test_ctrl_c_ctrl_z_and_ctrl_backslash_do_not_stop_the_kiosk(tmp_path):
     assert s.child.isalive()
     s.type("ctrl-u", "Amira", "enter")
     s.wait_for("What are your children's first names")
-    s.type("ctrl-d")
+    s.stop_session()
     s.wait_for("Your answers so far are saved")
     s.type("enter")
     assert s.wait_exit() == 0
@@ -112,7 +112,7 @@ def test_hostile_input_is_stored_safe_and_never_reaches_the_terminal_raw(tmp_pat
     # An OSC title change, a colour, bidi overrides: pasted into the name.
     s.type("Am\x1b]0;pwned\x07ira\x1b[31m \u202eevil\u202c", "enter")
     s.wait_for("What are your children's first names")
-    s.type("ctrl-d")
+    s.stop_session()
     s.wait_for("Your answers so far are saved")
     s.type("enter")
     s.wait_exit()
@@ -175,7 +175,8 @@ def test_closing_the_kiosk_needs_the_staff_passphrase(tmp_path):
     setter.answer("Type it again", "correct horse")
     setter.wait_for("The staff passphrase is set")
     setter.wait_exit()
-    with open(os.path.join(store, ".staff-passphrase")) as f:
+    # Kept with the centre's configuration, not in the store: deleting the store keeps it.
+    with open(os.path.join(os.environ["XDG_CONFIG_HOME"], "spiral", "staff-passphrase")) as f:
         stored = f.read()
     assert stored.startswith("scrypt$") and "correct horse" not in stored
 

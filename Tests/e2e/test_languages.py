@@ -68,7 +68,7 @@ def test_switching_language_mid_dialogue_keeps_answers_and_records_each_language
     s.wait_for(first_words(es["children.question"]))
     s.type("Mateo 5", "enter")
     s.wait_for(first_words(es["needs_now.question"]))
-    s.type("ctrl-d")
+    s.stop_session(es["ui.stop.title"])
     s.wait_for(first_words(es["ui.goodbye.eof"], 2))
     s.type("enter")
     s.wait_exit()

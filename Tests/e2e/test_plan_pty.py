@@ -19,7 +19,7 @@ def kiosk_plan_with_a_goal(store, language="en"):
     s.answer("What is something you would like to change", "calmer mornings")
     s.answer("Why does this matter", "less shouting before school")
     s.wait_for("When would you like")
-    s.type("ctrl-d")
+    s.stop_session()
     s.wait_for("Your answers so far are saved")
     s.type("enter")
     s.wait_exit()
@@ -95,7 +95,7 @@ def test_practitioner_agrees_rates_praises_and_records_contact(tmp_path):
     assert goal["status"] == "agreed"
     assert goal["reviewDate"] == "2026-12-05"
     assert goal["ratings"] == [{"date": "2026-11-20", "parent": 4, "practitioner": 6, "by": "Jo Smith"}]
-    assert any(p["source"] == "Jo Smith" and "read to Mia" in p["text"] for p in plan["praise"])
+    assert any(p["source"] == {"by": "practitioner", "name": "Jo Smith"} and "read to Mia" in p["text"] for p in plan["praise"])
     assert [c["kind"] for c in plan["contacts"]] == ["appointment-missed", "outreach"]
     assert plan["partnershipSteps"][0]["kind"] == "quick-win"
     assert plan["partnershipSteps"][0]["stage"] == "acceptance"
@@ -110,7 +110,7 @@ def test_practitioner_agrees_rates_praises_and_records_contact(tmp_path):
     s.wait_for("When would you like")
     s.type("this term", "enter")
     s.pump(0.3)
-    s.type("ctrl-d")
+    s.stop_session()
     s.wait_for("Your answers so far are saved")
     s.type("enter")
     s.wait_exit()

@@ -3,8 +3,13 @@ import SpiralText
 /// Makes whatever was typed or pasted safe to store and to show on any terminal later:
 /// escape sequences (CSI, OSC, ...), control characters, NUL and bidi override/isolate
 /// characters (which can disguise text) are removed, runs of spaces collapse, and the result is
-/// NFC. Letters and marks of every script, ZWJ/ZWNJ and LRM/RLM pass through unchanged.
+/// NFC. Letters and marks of every script, ZWJ/ZWNJ and LRM/RLM pass through unchanged, but no
+/// letter keeps more than `maxMarksPerCharacter` combining marks (a "Zalgo" flood is one
+/// character to the eye and megabytes on disk).
 public enum InputCleaner {
+    /// Vietnamese needs 2, Devanagari conjuncts about 4, Tibetan stacks up to 6.
+    public static let maxMarksPerCharacter = 8
+
     static let bidiControls: ClosedRange<UInt32> = 0x202A...0x202E
     static let bidiIsolates: ClosedRange<UInt32> = 0x2066...0x2069
 
@@ -32,7 +37,24 @@ public enum InputCleaner {
             }
         }
         let collapsed = String(out).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        return UnicodeText.nfc(collapsed)
+        return UnicodeText.nfc(capMarks(collapsed))
+    }
+
+    /// Drops combining marks beyond the limit on any one character.
+    static func capMarks(_ text: String) -> String {
+        var marks = 0
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                marks += 1
+                if marks > maxMarksPerCharacter { continue }
+            default:
+                marks = 0
+            }
+            out.append(s)
+        }
+        return String(out)
     }
 
     private static func skipEscape(after it: inout String.UnicodeScalarView.Iterator) {

@@ -4,7 +4,8 @@ import Foundation
 /// practitioner build together. One JSON file per family in the plan store; the format is
 /// documented in docs/plan-format.md and versioned by `schemaVersion`.
 public struct Plan: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 1
+    /// 2: who recorded praise is typed (`Author`); format-1 plans still read.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int = Plan.currentSchemaVersion
     public var code: String
@@ -77,11 +78,11 @@ public struct Plan: Codable, Sendable, Equatable {
         public var kind: Kind
         public var text: String
         public var stage: SpiralStage = .valuing
-        /// `kiosk`, or the practitioner's name.
-        public var source: String
+        /// The family at the kiosk, or the practitioner who recorded it.
+        public var source: Author
         public var language: String
         public var recordedAt: Date
-        public init(kind: Kind, text: String, stage: SpiralStage = .valuing, source: String, language: String, recordedAt: Date) {
+        public init(kind: Kind, text: String, stage: SpiralStage = .valuing, source: Author, language: String, recordedAt: Date) {
             self.kind = kind; self.text = text; self.stage = stage; self.source = source
             self.language = language; self.recordedAt = recordedAt
         }

@@ -23,44 +23,43 @@ public enum PlanBuilder {
         for (v, a) in visible {
             let chosen = v.step.choiceList.filter { a.value.choiceIds.contains($0.id) }
             if chosen.contains(where: { $0.urgent == true }) {
-                if v.step.record?.hasPrefix("repair") == true { repair = true } else { urgent = true }
+                if v.step.isRepair { repair = true } else { urgent = true }
             }
-            guard let record = v.step.record, !a.value.isSkipped else { continue }
+            guard let target = v.step.target, !a.value.isSkipped else { continue }
             let text = a.value.text ?? ""
-            switch record {
-            case "profile.name":
+            switch target {
+            case .profileName:
                 profile.name = text.isEmpty ? nil : text
-            case "profile.children":
+            case .profileChildren:
                 profile.children = ChildrenParser.parse(text)
-            case "needs":
+            case .needs:
                 let labels = labelsByChoice(a.display, chosen, language: a.language)
                 needs = chosen.filter { $0.exclusive != true }.map {
                     Plan.Need(need: $0.id, label: labels[$0.id] ?? $0.id, urgent: $0.urgent == true)
                 }
-            case "needs.other":
+            case .needsOther:
                 if let i = needs.firstIndex(where: { $0.need == "other" }) { needs[i].detail = text }
-            case "praise.to-parent", "praise.for-child":
+            case .praiseToParent, .praiseForChild:
                 guard !text.isEmpty else { continue }
-                kioskPraise.append(Plan.Praise(kind: record == "praise.to-parent" ? .toParent : .forChild,
-                                               text: text, source: "kiosk", language: a.language,
+                kioskPraise.append(Plan.Praise(kind: target == .praiseToParent ? .toParent : .forChild,
+                                               text: text, source: .family, language: a.language,
                                                recordedAt: a.answeredAt))
-            case let r where r.hasPrefix("goal."):
+            case .goalWhat, .goalWhy, .goalWhen, .goalHow, .goalWhoWith:
                 let round = max(v.ref.round, 1)
                 var goal = kioskGoals[round] ?? Plan.Goal(id: "kiosk-\(round)", what: "", status: .proposed,
                                                           proposedBy: "family", language: a.language)
-                switch r {
-                case "goal.what": goal.what = text
-                case "goal.why": goal.why = text
-                case "goal.when": goal.when = text
-                case "goal.how": goal.how = text
-                case "goal.whoWith": goal.whoWith = text
-                default: break
+                switch target {
+                case .goalWhat: goal.what = text
+                case .goalWhy: goal.why = text
+                case .goalWhen: goal.when = text
+                case .goalHow: goal.how = text
+                default: goal.whoWith = text
                 }
                 kioskGoals[round] = goal
-            case "repair.detail":
+            case .repairDetail:
                 if !text.isEmpty { repair = true }
             default:
-                break
+                break   // kept in the plan's answers only
             }
         }
 
@@ -68,8 +67,8 @@ public enum PlanBuilder {
         plan.needs = needs
         plan.urgent = urgent
         plan.repairFlag = repair
-        // Kiosk entries are rebuilt; entries added by a practitioner (another source) are kept.
-        plan.praise = plan.praise.filter { $0.source != "kiosk" } + kioskPraise
+        // The family's own entries are rebuilt from their answers; a practitioner's are kept, whatever their name.
+        plan.praise = plan.praise.filter { $0.source != .family } + kioskPraise
         let newGoals = kioskGoals.keys.sorted().compactMap { kioskGoals[$0] }.filter { !$0.what.isEmpty }
         var merged = plan.goals.filter { !$0.id.hasPrefix("kiosk-") }
         for var goal in newGoals {
@@ -144,5 +143,25 @@ public enum ChildrenParser {
 
     private static func splitOnAnd(_ s: String) -> [String] {
         s.components(separatedBy: " and ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+}
+
+extension PlanBuilder {
+    /// One kiosk session's answers re-applied to the plan as it is on disk now: `changes` (what this
+    /// session answered since its last save) win, every other answer stays as another kiosk or
+    /// an earlier visit left it, and the structured parts are rebuilt from the merged answers. So
+    /// two sessions on one code, or a session that resumed and went idle, never write back an old
+    /// copy of answers they did not touch.
+    public static func merge(_ changes: [StepRef: Answer], session: DialogueEngine, into plan: inout Plan, now: Date = Date()) {
+        var answers: [StepRef: Answer] = [:]
+        for a in plan.answers {
+            guard let ref = StepRef(key: a.key) else { continue }
+            answers[ref] = Answer(value: a.value, question: a.question, display: a.answer, language: a.language, answeredAt: a.answeredAt)
+        }
+        // Answers this session shows but the plan lost (hidden by an earlier change, then shown again).
+        for (v, a) in session.visibleAnswers() where answers[v.ref] == nil { answers[v.ref] = a }
+        for (ref, a) in changes { answers[ref] = a }
+        let merged = DialogueEngine(script: session.script, isReturning: session.isReturning, answers: answers)
+        apply(merged, to: &plan, now: now)
     }
 }

@@ -107,7 +107,7 @@ public struct PlanEditor: Sendable {
             log("goal \(id) removed", plan.goals[i].what, nil)
         case let .addPraise(text, language):
             guard let text = clean(text) else { throw .emptyText }
-            plan.praise.append(Plan.Praise(kind: .toParent, text: text, source: who, language: language, recordedAt: now))
+            plan.praise.append(Plan.Praise(kind: .toParent, text: text, source: .practitioner(who), language: language, recordedAt: now))
             log("labelled praise added", nil, text)
         case let .addStep(kind, note):
             guard let note = clean(note) else { throw .emptyText }

@@ -37,7 +37,7 @@ public struct PlanOverview: Sendable {
     public var unreadable: [String]
 
     /// Reads the store's listings (its index brought up to date), in practitioner order.
-    public static func load(from store: PlanStore) -> PlanOverview {
+    public static func load(from store: any PlanRepository) -> PlanOverview {
         let (listings, problems) = store.listings()
         var unreadable = problems
         for file in store.setAside() {

@@ -4,8 +4,13 @@ import SpiralText
 /// of its name in any script. "viet" and "tieng" find Tiếng Việt; "عر" finds العربية; "中文" finds Chinese.
 public enum LanguageMatcher {
     /// Returns the index into `tags`.
-    public static func match(_ input: String, tags: [String], names: [LanguageFile?]) -> Int? {
+    /// `shown`: each language's line as the chooser shows it (and Tab completes it), which is
+    /// always accepted whole.
+    public static func match(_ input: String, tags: [String], names: [LanguageFile?], shown: [String] = []) -> Int? {
         let typed = input.trimmingCharacters(in: .whitespaces)
+        if let whole = shown.firstIndex(where: { UnicodeText.searchKey($0) == UnicodeText.searchKey(typed) }), whole < tags.count {
+            return whole
+        }
         if let n = ChoiceMatcher.number(typed) { return (1...max(1, tags.count)).contains(n) && n <= tags.count ? n - 1 : nil }
         let key = UnicodeText.searchKey(typed)
         guard !key.isEmpty else { return nil }

@@ -12,9 +12,12 @@ public struct StepView: Sendable, Equatable {
     /// Extra lines shown under the question (crisis contacts).
     public var lines: [String]
     public var keys: String
-    /// Text placed in the edit buffer for the person to change.
+    /// Text placed in the edit buffer for the person to change (never a choice: a chosen
+    /// number pre-typed would be appended to, and then refused).
     public var prefill: String
     public var expectsAnswer: Bool
+    /// The choices already chosen (when changing an answer), shown marked.
+    public var marked: Set<Int> = []
 }
 
 public struct StepPresenter: Sendable {
@@ -36,10 +39,11 @@ public struct StepPresenter: Sendable {
         let choices = step.choiceList.map { l($0.label) }
         var lines: [String] = []
         if step.kind == .crisisContacts { lines = crisisLines() }
+        let marked = Set(engine.answer(v.ref)?.value.choiceIds.compactMap { id in step.choiceList.firstIndex { $0.id == id } } ?? [])
         let keys: String
         switch step.kind {
         case .info, .crisisContacts: keys = l("ui.keys.info")
-        default: keys = step.isSkippable ? l("ui.keys") : l("ui.keys.noskip")
+        default: keys = !marked.isEmpty ? l("ui.keys.keep") : step.isSkippable ? l("ui.keys") : l("ui.keys.noskip")
         }
         var hint = step.hint.map { l($0) }
         if step.kind == .choice { hint = [hint, l("ui.choose_one")].compactMap { $0 }.joined(separator: " ") }
@@ -54,7 +58,8 @@ public struct StepPresenter: Sendable {
             lines: lines,
             keys: keys,
             prefill: prefill(for: v),
-            expectsAnswer: step.kind.isQuestion)
+            expectsAnswer: step.kind.isQuestion,
+            marked: marked)
     }
 
     /// The question as it will be stored beside the answer.
@@ -80,11 +85,7 @@ public struct StepPresenter: Sendable {
         if let existing = engine.answer(v.ref) {
             if case let .text(t) = existing.value { return t }
             if case .skipped = existing.value { return "" }
-            if v.step.kind == .choice || v.step.kind == .multiChoice {
-                return existing.value.choiceIds.compactMap { id in
-                    v.step.choiceList.firstIndex { $0.id == id }.map { String($0 + 1) }
-                }.joined(separator: " ")
-            }
+            if v.step.kind == .choice || v.step.kind == .multiChoice { return "" }
         }
         if let p = v.step.prefill {
             let args = resolve(p.args, round: v.ref.round, section: v.section)

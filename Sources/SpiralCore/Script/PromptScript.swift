@@ -29,8 +29,14 @@ public struct PromptScript: Codable, Sendable, Equatable {
         public var when: Condition?
         public var skippable: Bool?
         public var maxLength: Int?
-        /// Where the answer goes in the plan (see `PlanBuilder`).
+        /// Where the answer goes in the plan: one of `RecordTarget` (see `PlanBuilder`).
         public var record: String?
+        /// What the step does in the flow (`consent`, `firstStrength`, `repairDetail`).
+        public var role: StepRole?
+        /// Listed in the family's summary (default: a skippable question that is recorded).
+        public var summary: Bool?
+        /// An urgent choice here raises the repair flag (default: repair targets).
+        public var repair: Bool?
         public var choices: [Choice]?
         public var args: [String: ArgumentSource]?
         public var prefill: Prefill?

@@ -63,6 +63,9 @@ public enum ScriptLoader {
                 if !seen.insert(step.id).inserted {
                     problems.append(.init(.error, file: file, key: "step \(step.id)", "is used twice: step ids must be unique"))
                 }
+                if let record = step.record, RecordTarget(rawValue: record) == nil {
+                    problems.append(.init(.error, file: file, key: "step \(step.id)", "has \"record\": \"\(record)\", which Spiral does not know. Use one of: \(RecordTarget.allowedList)"))
+                }
                 if [.choice, .multiChoice].contains(step.kind), step.choiceList.isEmpty {
                     problems.append(.init(.error, file: file, key: "step \(step.id)", "is a \(step.kind.rawValue) with no \"choices\": add them"))
                 }
@@ -72,6 +75,12 @@ public enum ScriptLoader {
                     problems.append(.init(.error, file: file, key: "step \(step.id)", "refers to a step \"\(ref)\" that does not exist"))
                 }
             }
+        }
+        for role in StepRole.allCases where script.sections.flatMap(\.steps).filter({ $0.role == role }).count > 1 {
+            problems.append(.init(.error, file: file, key: "role \(role.rawValue)", "is given to more than one step: give it to one"))
+        }
+        if let consent = script.step(withRole: .consent), consent.kind != .choice || consent.choiceList.count < 2 {
+            problems.append(.init(.error, file: file, key: "step \(consent.id)", "has the consent role, so it must be a choice whose first choice means yes"))
         }
         return problems
     }

@@ -7,6 +7,11 @@ import Foundation
 
 /// Every raw file-system call the plan store makes, in one place. Foundation's atomic write does
 /// not flush to disk, so a power cut could leave an empty file: these calls do.
+/// `read(2)`, named apart from `FileSystemCalls.read(_:)`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
 enum FileSystemCalls {
     struct Failure: Error {
         let operation: String
@@ -64,20 +69,65 @@ enum FileSystemCalls {
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
-    static func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(Failure) {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return }
+    /// Creates the folder (and its parents) if missing. An existing folder of ours that others
+    /// can read is made private again; returns true when that was needed, so staff are told.
+    @discardableResult
+    static func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(Failure) -> Bool {
+        var s = stat()
+        if stat(path, &s) == 0, (s.st_mode & S_IFMT) == S_IFDIR {
+            guard mode == 0o700, s.st_mode & 0o077 != 0, s.st_uid == getuid() else { return false }
+            if chmod(path, mode) != 0 { throw Failure(operation: "chmod", path: path, code: errno) }
+            return true
+        }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makeDirectory(parent, mode: 0o755) }
         if mkdir(path, mode) != 0, errno != EEXIST { throw Failure(operation: "mkdir", path: path, code: errno) }
         chmod(path, mode)
+        return false
     }
 
+    /// Reads a whole file, reporting the real reason it could not be (permission, I/O, gone).
     static func read(_ path: String) throws(Failure) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(operation: "read", path: path, code: access(path, F_OK) == 0 ? EACCES : ENOENT)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(operation: "open", path: path, code: errno) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(operation: "read", path: path, code: errno)
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: buffer[..<n])
         }
-        return data
+    }
+
+    static func remove(_ path: String) throws(Failure) {
+        if unlink(path) != 0, errno != ENOENT { throw Failure(operation: "unlink", path: path, code: errno) }
+    }
+
+    /// Removes temporary files (`.NAME.PID.tmp`) left by saves that were killed before their
+    /// rename: they are plain copies of a family's words that nothing would ever read. A file
+    /// whose writer is still alive is left to it. `of`: only leftovers of that file name.
+    @discardableResult
+    static func removeLeftovers(in directory: String, of name: String? = nil) -> Int {
+        var removed = 0
+        for file in listDirectory(directory) where file.hasPrefix(".") && file.hasSuffix(".tmp") {
+            let parts = file.dropFirst().dropLast(4).split(separator: ".")
+            guard let pidText = parts.last, let pid = Int32(pidText) else { continue }
+            if let name, parts.dropLast().joined(separator: ".") != name { continue }
+            if pid != getpid(), kill(pid, 0) == 0 { continue }   // its writer is still saving
+            if unlink(directory + "/" + file) == 0 { removed += 1 }
+        }
+        // Lock files of the old one-per-plan scheme.
+        if name == nil {
+            for file in listDirectory(directory) where file.hasPrefix(".") && file.hasSuffix(".lock") && file != ".lock" {
+                if unlink(directory + "/" + file) == 0 { removed += 1 }
+            }
+        }
+        return removed
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }

@@ -1,32 +1,22 @@
 import Foundation
 
-/// Errors from the plan store. Messages name files and what to do, never a family's answers.
-public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
-    case notFound(code: String, closest: [String])
-    case unreadable(file: String, reason: String)
-    case cannotWrite(file: String, reason: String, noSpace: Bool)
-
-    public var description: String {
-        switch self {
-        case let .notFound(code, closest):
-            let hint = closest.isEmpty ? "Check the code with the family." : "Did you mean \(closest.joined(separator: " or "))?"
-            return "No plan has the code \(code). \(hint)"
-        case let .unreadable(file, reason):
-            return "The plan file \(file) cannot be read (\(reason)). It has been left as it is; ask your coordinator to look at it."
-        case let .cannotWrite(file, reason, noSpace):
-            return "Could not save \(file): \(reason). " + (noSpace ? "The disk is full: free some space." : "Check that the store folder exists and can be written.")
-        }
-    }
-}
-
-/// The only code that touches plan files: one JSON file per family, `CODE.json`, in a directory
-/// readable by its owner only. Every save is durable and atomic, under a lock, re-reading first.
-public struct PlanStore: Sendable {
+/// The file repository, the embedded default: one file per family, `CODE.json`, in a folder only
+/// its owner can read. The only code that touches plan files. Every save is durable and atomic
+/// (temporary file, fsync, rename), made under the store's one lock after re-reading the plan.
+public struct PlanStore: PlanRepository {
     public let directory: String
+    public let codec: any PlanCodec
+    /// Where a plan set aside is reported (the store only ever sets aside a file that does not
+    /// decode, and staff must hear of it).
+    public var log: StaffLog?
 
-    public init(directory: String) {
+    public init(directory: String, codec: any PlanCodec = JSONPlanCodec(), log: StaffLog? = nil) {
         self.directory = directory
+        self.codec = codec
+        self.log = log
     }
+
+    public var location: String { directory }
 
     /// `--store`, else `SPIRAL_STORE`, else `$XDG_DATA_HOME/spiral/plans` (`~/.local/share/spiral/plans`).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -38,10 +28,21 @@ public struct PlanStore: Sendable {
 
     public func path(for code: String) -> String { directory + "/" + code + ".json" }
 
-    public func prepare() throws(PlanStoreError) {
-        do { try FileSystemCalls.makeDirectory(directory) } catch {
+    /// One lock for the whole store: updates are short, and one file never piles up the way a
+    /// lock file per plan did.
+    var lockPath: String { directory + "/.lock" }
+
+    @discardableResult
+    public func prepare() throws(PlanStoreError) -> [StaffEvent] {
+        var events: [StaffEvent] = []
+        do {
+            if try FileSystemCalls.makeDirectory(directory) { events.append(.storeFolderMadePrivate(folder: directory)) }
+        } catch {
             throw .cannotWrite(file: directory, reason: error.message, noSpace: error.isNoSpace)
         }
+        let removed = FileSystemCalls.removeLeftovers(in: directory)
+        if removed > 0 { events.append(.leftoverFilesRemoved(count: removed)) }
+        return events
     }
 
     public func exists(_ code: String) -> Bool { FileSystemCalls.exists(path(for: code)) }
@@ -50,19 +51,24 @@ public struct PlanStore: Sendable {
         let file = path(for: code)
         guard FileSystemCalls.exists(file) else { throw .notFound(code: code, closest: closestCodes(to: code)) }
         let data: Data
-        do { data = try FileSystemCalls.read(file) } catch { throw .unreadable(file: file, reason: error.message) }
-        do { return try PlanCoding.decoder.decode(Plan.self, from: data) } catch {
-            throw .unreadable(file: file, reason: PlanCoding.describe(error))
+        do { data = try FileSystemCalls.read(file) } catch { throw .unavailable(file: file, reason: error.message) }
+        do { return try codec.decode(data) } catch let e as PlanCodecError {
+            switch e {
+            case let .newerSchema(version): throw .newerSchema(file: file, version: version)
+            case let .undecodable(reason): throw .unreadable(file: file, reason: reason)
+            }
+        } catch {
+            throw .unreadable(file: file, reason: "does not decode")
         }
     }
 
     /// Saves a plan durably (0600, atomic rename, flushed). `durable: false` skips the flushes
     /// (still atomic): only for generating test and benchmark stores in bulk.
     public func save(_ plan: Plan, durable: Bool = true) throws(PlanStoreError) {
-        try prepare()
+        try prepareFolder()
         let file = path(for: plan.code)
         let data: Data
-        do { data = try PlanCoding.encoder.encode(plan) } catch {
+        do { data = try codec.encode(plan) } catch {
             throw .cannotWrite(file: file, reason: "could not encode the plan", noSpace: false)
         }
         do {
@@ -72,71 +78,55 @@ public struct PlanStore: Sendable {
         }
     }
 
-    /// Re-reads the plan under its lock, lets `change` update it, and saves it: a kiosk and a
-    /// practitioner writing the same plan never lose each other's changes.
-    public func update(_ code: String, creating fresh: @autoclosure () -> Plan,
-                       _ change: (inout Plan) -> Void) throws(PlanStoreError) -> Plan {
-        try prepare()
+    private func prepareFolder() throws(PlanStoreError) {
+        do { _ = try FileSystemCalls.makeDirectory(directory) } catch {
+            throw .cannotWrite(file: directory, reason: error.message, noSpace: error.isNoSpace)
+        }
+    }
+
+    @discardableResult
+    public func update(_ code: String, creating fresh: () -> Plan, _ change: (inout Plan) throws -> Void) throws -> Plan {
+        try prepareFolder()
         do {
-            return try FileSystemCalls.withLock(directory + "/." + code + ".lock") {
+            return try FileSystemCalls.withLock(lockPath) {
+                // Leftovers of this plan from a save that was killed: they hold a family's words.
+                FileSystemCalls.removeLeftovers(in: directory, of: code + ".json")
                 var plan: Plan
                 if exists(code) {
-                    do { plan = try load(code) } catch PlanStoreError.unreadable {
-                        // Never overwrite a file we cannot read: keep it aside for staff, start afresh.
-                        try moveAside(code)
+                    do { plan = try load(code) } catch let PlanStoreError.unreadable(_, reason) {
+                        // Reads but does not decode: keep it aside for staff, never overwrite it.
+                        let aside = try moveAside(code)
+                        log?.record(.planSetAside(file: aside, reason: reason), code: code)
                         plan = fresh()
                     }
                 } else {
                     plan = fresh()
                 }
-                change(&plan)
+                try change(&plan)
                 try save(plan)
                 return plan
             }
-        } catch let e as PlanStoreError {
-            throw e
         } catch let e as FileSystemCalls.Failure {
-            throw .cannotWrite(file: e.path, reason: e.message, noSpace: e.isNoSpace)
-        } catch {
-            throw .cannotWrite(file: path(for: code), reason: "\(error)", noSpace: false)
+            throw PlanStoreError.cannotWrite(file: e.path, reason: e.message, noSpace: e.isNoSpace)
         }
     }
 
-    // MARK: The staff passphrase
-
-    var passphrasePath: String { directory + "/.staff-passphrase" }
-
-    /// The scrypt hash of the staff passphrase that closes the kiosk, if one is set.
-    public func staffPassphraseHash() -> String? {
-        guard let data = try? FileSystemCalls.read(passphrasePath) else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
-    }
-
-    public func setStaffPassphrase(_ passphrase: String) throws(PlanStoreError) {
-        try prepare()
-        let hash = SecretHash.make(passphrase, cost: SecretHash.passphraseCost)
-        do { try FileSystemCalls.writeDurably(Data((hash + "\n").utf8), to: passphrasePath) } catch {
-            throw .cannotWrite(file: passphrasePath, reason: error.message, noSpace: error.isNoSpace)
-        }
-    }
-
-    /// Moves an unreadable plan file to `CODE.json.corrupt-TIMESTAMP`, beside it.
-    public func moveAside(_ code: String) throws(PlanStoreError) {
+    /// Moves a plan file that does not decode to `CODE.json.corrupt-TIMESTAMP`, beside it.
+    @discardableResult
+    public func moveAside(_ code: String) throws(PlanStoreError) -> String {
         let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
                                                 formatOptions: [.withYear, .withMonth, .withDay, .withTime])
         let target = path(for: code) + ".corrupt-" + stamp
         do { try FileSystemCalls.moveAside(path(for: code), to: target) } catch {
             throw .cannotWrite(file: path(for: code), reason: error.message, noSpace: false)
         }
+        return (target as NSString).lastPathComponent
     }
 
-    /// Plan files set aside because they could not be read.
     public func setAside() -> [String] {
         FileSystemCalls.listDirectory(directory).filter { $0.contains(".json.corrupt-") }.sorted()
     }
 
-    /// Codes of every plan in the store.
     public func codes() -> [String] {
         FileSystemCalls.listDirectory(directory)
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
@@ -144,13 +134,38 @@ public struct PlanStore: Sendable {
             .sorted()
     }
 
-    /// Codes that differ from `code` by at most two characters, for "did you mean".
-    public func closestCodes(to code: String) -> [String] {
-        let target = Array(code.uppercased())
-        return codes().filter { c in
-            let a = Array(c)
-            guard a.count == target.count else { return false }
-            return zip(a, target).filter { $0 != $1 }.count <= 2
+    // MARK: Wrong PINs
+
+    /// `.pin-tries/CODE`: the number of wrong PINs in a row for that code, whether or not a plan
+    /// has it (so a lock does not reveal that a code exists).
+    func pinTriesPath(_ code: String) -> String { directory + "/.pin-tries/" + code }
+
+    public func pinFailures(_ code: String) -> Int {
+        guard let data = try? FileSystemCalls.read(pinTriesPath(code)) else { return 0 }
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    public func recordPinFailure(_ code: String) throws(PlanStoreError) -> Int {
+        let file = pinTriesPath(code)
+        do {
+            return try FileSystemCalls.withLock(lockPath) {
+                _ = try FileSystemCalls.makeDirectory(directory + "/.pin-tries")
+                let n = pinFailures(code) + 1
+                try FileSystemCalls.writeDurably(Data("\(n)\n".utf8), to: file)
+                return n
+            }
+        } catch let e as FileSystemCalls.Failure {
+            throw .cannotWrite(file: e.path, reason: e.message, noSpace: e.isNoSpace)
+        } catch {
+            throw .cannotWrite(file: file, reason: "\(error)", noSpace: false)
+        }
+    }
+
+    public func clearPinFailures(_ code: String) throws(PlanStoreError) {
+        let file = pinTriesPath(code)
+        guard FileSystemCalls.exists(file) else { return }
+        do { try FileSystemCalls.remove(file) } catch {
+            throw .cannotWrite(file: file, reason: error.message, noSpace: false)
         }
     }
 }

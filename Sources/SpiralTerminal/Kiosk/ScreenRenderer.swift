@@ -39,19 +39,24 @@ public struct ScreenRenderer: Sendable {
     var reset: String { colour ? "\u{1B}[0m" : "" }
 
     /// A paragraph wrapped to the screen, each line laid out for the text direction.
-    public func paragraph(_ text: String, style: Style = .plain, indent: Int = 0) -> [String] {
+    /// `direction`: the words' own direction when it is not the screen's.
+    public func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, direction: TextDirection? = nil) -> [String] {
         let avail = width - 2 * Self.margin - indent
-        return UnicodeText.wrap(text, width: avail, locale: locale).map { line in
-            place(line, style: style, indent: indent, avail: avail)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { part in
+            UnicodeText.wrap(String(part), width: avail, locale: locale).map { line in
+                place(line, style: style, indent: indent, avail: avail, direction: direction ?? self.direction)
+            }
         }
     }
 
-    /// One wrapped line: visual order and right alignment for right-to-left text.
-    func place(_ line: String, style: Style, indent: Int, avail: Int) -> String {
+    /// One wrapped line: visual order for any line holding right-to-left letters (in either base
+    /// direction: an Arabic name inside an English sentence too), right alignment for a
+    /// right-to-left paragraph.
+    func place(_ line: String, style: Style, indent: Int, avail: Int, direction: TextDirection) -> String {
         let pad = String(repeating: " ", count: Self.margin)
         let rtl = direction == .rightToLeft
         var shown = line
-        if rtl && reorderRightToLeft { shown = BidiText.visualLine(line, base: .rightToLeft) }
+        if reorderRightToLeft, rtl || BidiText.containsRightToLeft(line) { shown = BidiText.visualLine(line, base: direction) }
         let styled = sgr(style) + shown + (style == .plain ? "" : reset)
         if rtl && reorderRightToLeft {
             let gap = max(0, avail - UnicodeText.displayWidth(shown))
@@ -61,26 +66,64 @@ public struct ScreenRenderer: Sendable {
     }
 
     /// A numbered list of choices: the number stays beside its label in either direction.
-    public func choiceList(_ labels: [String], numbers: [String]) -> [String] {
+    public func choiceList(_ labels: [String], numbers: [String], marked: Set<Int> = [], directions: [TextDirection?] = []) -> [String] {
         let numberWidth = numbers.map { UnicodeText.displayWidth($0) }.max() ?? 1
         var out: [String] = []
-        for (label, number) in zip(labels, numbers) {
+        for (index, (label, number)) in zip(labels, numbers).enumerated() {
             // Right-aligned, so labels line up past 9: " 9  Tiếng Việt" over "10  简体中文".
             let num = String(repeating: " ", count: max(0, numberWidth - UnicodeText.displayWidth(number))) + number
             let avail = width - 2 * Self.margin - numberWidth - 4
-            let lines = UnicodeText.wrap(label, width: avail, locale: locale)
+            // The current choice is marked, never pre-typed.
+            let text = marked.contains(index) ? label + " ✓" : label
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { UnicodeText.wrap(String($0), width: avail, locale: locale) }
+            let own = index < directions.count ? directions[index] : nil
             for (i, line) in lines.enumerated() {
                 let head = i == 0 ? sgr(.choiceNumber) + num + reset : String(repeating: " ", count: numberWidth)
                 if direction == .rightToLeft && reorderRightToLeft {
-                    let shown = BidiText.visualLine(line, base: .rightToLeft)
+                    let shown = BidiText.visualLine(line, base: own ?? .rightToLeft)
                     let gap = max(0, avail - UnicodeText.displayWidth(shown))
                     out.append(String(repeating: " ", count: Self.margin + gap) + shown + "  " + head + "  ")
                 } else {
-                    out.append(String(repeating: " ", count: Self.margin + 2) + head + "  " + line)
+                    let shown = reorderRightToLeft && BidiText.containsRightToLeft(line) ? BidiText.visualLine(line, base: own ?? direction) : line
+                    out.append(String(repeating: " ", count: Self.margin + 2) + head + "  " + shown)
                 }
             }
         }
         return out
+    }
+
+    /// Every line of a screen, top to bottom.
+    public func lines(for screen: Screen) -> [String] {
+        var r = self
+        r.direction = screen.direction
+        var lines = r.paragraph(screen.title, style: .title)
+        lines.append("")
+        for block in screen.blocks {
+            switch block.style {
+            case .plain: lines += r.paragraph(block.text, direction: block.direction); lines.append("")
+            case .question: lines += r.paragraph(block.text, style: .question, direction: block.direction)
+            case .hint: lines += r.paragraph(block.text, style: .hint, direction: block.direction)
+            case .indented: lines += r.paragraph(block.text, indent: 2, direction: block.direction)
+            case .notice: lines += r.paragraph(block.text, style: .notice, direction: block.direction); lines.append("")
+            case .dim: lines += r.paragraph(block.text, style: .dim, direction: block.direction); lines.append("")
+            }
+        }
+        if let last = screen.blocks.last, [.question, .hint, .indented].contains(last.style) { lines.append("") }
+        if !screen.list.isEmpty {
+            lines += r.choiceList(screen.list.map(\.label), numbers: screen.list.map(\.number),
+                                 marked: Set(screen.list.indices.filter { screen.list[$0].marked }),
+                                 directions: screen.list.map(\.direction))
+            lines.append("")
+        }
+        if let notice = screen.notice { lines += r.paragraph(notice, style: .notice); lines.append("") }
+        if let footer = screen.footer { lines += r.paragraph(footer, style: .dim) }
+        return lines
+    }
+
+    /// Lines one list entry takes, for paging.
+    public func height(ofItem label: String, numbers: Int = 2) -> Int {
+        choiceList([label], numbers: [String(repeating: "9", count: numbers)]).count
     }
 
     /// The whole screen for one step.

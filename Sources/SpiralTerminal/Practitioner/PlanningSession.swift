@@ -8,7 +8,7 @@ import SpiralText
 /// the family's. Each change is saved at once, re-applied to the freshly read plan under the
 /// store's lock, so a kiosk writing the same plan loses nothing.
 public final class PlanningSession {
-    let store: PlanStore
+    let store: any PlanRepository
     let script: PromptScript?
     let code: String
     let reader: LineReader
@@ -21,7 +21,7 @@ public final class PlanningSession {
     var plan: Plan
     var notice: String?
 
-    public init(store: PlanStore, script: PromptScript?, plan: Plan, catalogue: MessageCatalogue, practitionerLanguage: String,
+    public init(store: any PlanRepository, script: PromptScript?, plan: Plan, catalogue: MessageCatalogue, practitionerLanguage: String,
                 practitionerName: String, reader: LineReader, interactive: Bool, colour: Bool,
                 latinDigits: Bool, write: @escaping (String) -> Void = Terminal.write) {
         self.store = store
@@ -87,13 +87,18 @@ public final class PlanningSession {
                 if !text.isEmpty { reader.remember(text) }
                 return text.isEmpty ? .back : .text(text)
             case .interrupted: continue
+            case let .tooLong(kept): return .text(InputCleaner.clean(kept))
             case .endOfInput, .terminated, .timedOut: return .ended
             }
         }
     }
 
+    /// Edits checked and shown but not yet saved (the store could not be written): each is
+    /// re-applied to the plan on disk with the next change, and before the session ends.
+    var unsavedEdits: [PlanEdit] = []
+
     /// Applies one edit: checked on the copy on screen, then re-applied to the plan as it is on
-    /// disk now, under the lock, and saved.
+    /// disk now, under the lock, and saved, together with any edit that could not be saved before.
     @discardableResult
     func apply(_ edit: PlanEdit) -> Bool {
         var trial = plan
@@ -101,16 +106,34 @@ public final class PlanningSession {
             notice = message(for: error)
             return false
         }
-        do {
-            plan = try store.update(code, creating: trial) { fresh in try? editor.apply(edit, to: &fresh) }
+        unsavedEdits.append(edit)
+        if saveUnsavedEdits() {
             notice = practitioner("plan.saved")
+        } else {
+            plan = trial
+        }
+        return true
+    }
+
+    /// Saves every edit not yet saved; on failure says so and keeps them for the next try.
+    @discardableResult
+    func saveUnsavedEdits() -> Bool {
+        guard !unsavedEdits.isEmpty else { return true }
+        let edits = unsavedEdits
+        do {
+            plan = try store.update(code, creating: plan) { fresh in
+                for edit in edits { try? editor.apply(edit, to: &fresh) }
+            }
+            unsavedEdits.removeAll()
             return true
         } catch {
-            notice = practitioner("plan.error.save", ["reason": .string(error.description)])
-            plan = trial
-            return true
+            notice = practitioner("plan.error.save", ["reason": .string(String(describing: error)), "count": .number(edits.count)])
+            return false
         }
     }
+
+    /// Changes that are still not saved as the session ends, said plainly (never "saved").
+    public var unsavedChangeCount: Int { unsavedEdits.count }
 
     func message(for error: PlanEditError) -> String {
         switch error {
@@ -124,7 +147,9 @@ public final class PlanningSession {
     // MARK: Screens
 
     public func run() {
+        defer { saveUnsavedEdits() }
         while true {
+            saveUnsavedEdits()
             let live = plan.goals.filter { !$0.removed }.count
             let items = [practitioner("plan.menu.goals", ["count": .number(live)]), practitioner("plan.menu.praise"),
                          practitioner("plan.menu.steps"), practitioner("plan.menu.contact"),

@@ -13,6 +13,8 @@ typedef enum __attribute__((enum_extensibility(closed))) SpiralReadEvent {
     SpiralReadEventTimedOut,     // no key for the idle timeout: the line was erased
     SpiralReadEventTerminated,   // SIGTERM or SIGHUP
     SpiralReadEventResized,      // SIGWINCH: readline knows the new size; redraw, then spiral_rl_redraw()
+    SpiralReadEventTooLong,      // more than max_chars typed or pasted: *line holds the first max_chars,
+                                 // and the rest of the paste was read and dropped
 } SpiralReadEvent;
 
 // What ended one `spiral_rl_wait_readable` (the plain, non-readline reader).
@@ -39,8 +41,9 @@ SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms);
 void spiral_rl_setup(void);
 // Shows `prompt` with `prefill` in the edit buffer; Tab completes among the `count` strings
 // in `completions` (copied). Ctrl-Z and Ctrl-\ are ignored until spiral_rl_end.
+// max_chars: characters (code points) the line may hold; 0 for no limit.
 void spiral_rl_begin(const char *prompt, const char *prefill,
-                     const char *const *completions, size_t count);
+                     const char *const *completions, size_t count, size_t max_chars);
 // Runs the editor until something happens. `idle_timeout_ms` < 0 means no timeout; the idle
 // clock restarts on every key. On Line, *line is a malloc'd string for spiral_rl_free.
 SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line);

@@ -1,7 +1,7 @@
 /// Splits the summary into pages that fit the screen, so no answer scrolls out of sight.
-enum SummaryPager {
+public enum SummaryPager {
     /// `heights`: lines each entry takes. Returns index ranges, at least one (possibly empty).
-    static func pages(_ heights: [Int], available: Int) -> [Range<Int>] {
+    public static func pages(_ heights: [Int], available: Int) -> [Range<Int>] {
         let room = max(4, available)
         var pages: [Range<Int>] = []
         var start = 0

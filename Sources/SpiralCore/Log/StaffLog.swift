@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A log for staff: what went wrong and with which plan, never what a family said (it takes only
+/// `StaffEvent`s). Writing it can never fail a session: every write uses calls that report
+/// errors (never Foundation's legacy `FileHandle.write`, which traps on a full disk), and a line
+/// that cannot be written to the first file is tried in the next, then standard error.
+public final class StaffLog: @unchecked Sendable {
+    // @unchecked: appends are serialised by `lock`.
+    /// Files tried in order: usually the store's `.kiosk.log`, then one outside the store, so a
+    /// read-only or deleted store is still logged.
+    public let paths: [String]
+    private let lock = NSLock()
+    private let alsoToStandardError: Bool
+    /// Lines written, for tests and for `spiral` to show after a run.
+    public private(set) var recorded: [String] = []
+
+    /// `path` nil: standard error only.
+    public init(path: String?, fallback: String? = nil, alsoToStandardError: Bool = false) {
+        self.paths = [path, fallback].compactMap { $0 }
+        self.alsoToStandardError = alsoToStandardError || path == nil
+    }
+
+    /// The default second log, outside any store: `$XDG_STATE_HOME/spiral/kiosk.log`.
+    public static func defaultFallback(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        return state + "/spiral/kiosk.log"
+    }
+
+    public func record(_ event: StaffEvent, code: String? = nil) {
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        let line = "\(stamp) \(code.map { "plan \($0): " } ?? "")\(event.message)\n"
+        lock.lock()
+        defer { lock.unlock() }
+        recorded.append(line)
+        var written = false
+        for path in paths where !written {
+            written = Self.append(line, to: path)
+        }
+        if alsoToStandardError || !written { Self.writeStandardError(line) }
+    }
+
+    /// Appends one line with O_APPEND (one write, so lines from two processes never interleave);
+    /// false on any failure, which the caller handles.
+    static func append(_ line: String, to path: String) -> Bool {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty, access(dir, F_OK) != 0 {
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return writeAll(fd, Array(line.utf8))
+    }
+
+    static func writeStandardError(_ line: String) {
+        _ = writeAll(2, Array(line.utf8))
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Each family's session in a fresh process, forked from a kiosk process that never reads a
+/// family's words: when a session ends its memory goes with its process, so nothing a family typed
+/// can be read from the kiosk afterwards (by a debugger, a crash report or the next family), and a
+/// session that crashes takes nobody's answers with it but its own (saved after every answer)
+/// while the kiosk starts afresh.
+public enum FamilyProcesses {
+    /// What a family's process tells the kiosk when it exits.
+    public enum Exit: Int32 {
+        case nextFamily = 0
+        case closeKiosk = 10
+        case terminated = 11
+        /// The session could not start (broken content files): the kiosk stops.
+        case failed = 12
+    }
+
+    /// The Swift runtime's crash handler, on a terminal, offers to "interact" and to debug, from
+    /// which memory can be read. The kiosk turns it off: `SWIFT_BACKTRACE` is read only as a
+    /// process starts, so when it is not set the kiosk starts itself again once with it set. A
+    /// crash then prints one line, and the kiosk (or its systemd unit) starts afresh.
+    public static func disableCrashHandler() {
+        let wanted = "enable=no"
+        guard ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] != wanted else { return }
+        setenv("SWIFT_BACKTRACE", wanted, 1)
+        let arguments = CommandLine.arguments
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+        argv.append(nil)
+        execv("/proc/self/exe", &argv)
+        // Could not start again (no /proc): carry on with the handler as it is.
+    }
+
+    /// Forks `session` for one family after another until it says the kiosk should close, or the
+    /// kiosk is told to stop (SIGTERM, SIGHUP: passed on to the family's process, which saves).
+    /// Call before any thread is started. `abnormal` hears of a process that crashed or was killed.
+    public static func supervise(abnormal: (Int32) -> Void, between: () -> Void, session: () -> Exit) -> Exit {
+        // The kiosk process itself ignores the keyboard's signals; each family's process handles
+        // its own (Ctrl-C clears a line there; Ctrl-\ and Ctrl-Z stay ignored).
+        signal(SIGINT, SIG_IGN)
+        signal(SIGQUIT, SIG_IGN)
+        signal(SIGTSTP, SIG_IGN)
+        signal(SIGTERM, forwardTermination)
+        signal(SIGHUP, forwardTermination)
+        while true {
+            let pid = fork()
+            if pid == 0 {
+                // The family's process: its own handlers are installed by its line reader.
+                signal(SIGTERM, SIG_DFL)
+                signal(SIGHUP, SIG_DFL)
+                signal(SIGINT, SIG_DFL)
+                exit(session().rawValue)
+            }
+            if pid < 0 {
+                // No process could be made (out of memory): run the session here rather than stop.
+                return session()
+            }
+            currentFamily = pid
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            currentFamily = 0
+            if stopRequested != 0 { return .terminated }
+            let exited = status & 0x7F == 0
+            let code = (status >> 8) & 0xFF
+            if exited, let exit = Exit(rawValue: code), exit != .nextFamily { return exit }
+            if !exited || code != 0 { abnormal(status) }
+            between()
+        }
+    }
+}
+
+// Raw process state for the signal handler (which can only read globals): the family process to
+// pass SIGTERM on to, and whether one arrived. Written by one thread; read in the handler.
+nonisolated(unsafe) private var currentFamily: pid_t = 0
+nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
+
+private func forwardTermination(_ signal: Int32) {
+    stopRequested = 1
+    if currentFamily > 0 { kill(currentFamily, SIGTERM) }
+}

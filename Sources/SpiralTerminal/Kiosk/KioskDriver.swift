@@ -1,0 +1,95 @@
+import Foundation
+import SpiralCore
+import SpiralText
+
+/// Presents the kiosk's flow on a terminal: draws each screen value, reads a line or a secret as
+/// the screen asks, and hands what happened back to the flow. It interprets nothing itself.
+public final class KioskDriver {
+    public let flow: KioskFlow
+    let reader: LineReader
+    let interactive: Bool
+    let colour: Bool
+    let reorderRightToLeft: Bool
+    let write: (String) -> Void
+
+    public init(flow: KioskFlow, reader: LineReader, interactive: Bool, colour: Bool, reorderRightToLeft: Bool,
+                write: @escaping (String) -> Void = Terminal.write) {
+        self.flow = flow
+        self.reader = reader
+        self.interactive = interactive
+        self.colour = colour
+        self.reorderRightToLeft = reorderRightToLeft && interactive
+        self.write = write
+    }
+
+    func renderer(for screen: Screen) -> ScreenRenderer {
+        ScreenRenderer(width: interactive ? Terminal.width() : 80, direction: screen.direction, locale: screen.language,
+                       colour: colour, reorderRightToLeft: reorderRightToLeft)
+    }
+
+    func draw(_ screen: Screen) {
+        write(ScreenFrame.bytes(renderer(for: screen).lines(for: screen), interactive: interactive))
+    }
+
+    /// The summary is paged to the terminal's height.
+    func measureForPaging() {
+        let sample = ScreenRenderer(width: interactive ? Terminal.width() : 80, direction: .leftToRight, locale: flow.language,
+                                    colour: false, reorderRightToLeft: false)
+        flow.measure = { sample.height(ofItem: $0) }
+        flow.linesAvailable = interactive ? Terminal.height() - 12 : Int.max
+    }
+
+    /// One family's session, from a clean start screen to its end.
+    public func runFamily() -> FamilyOutcome {
+        measureForPaging()
+        var screen = flow.start()
+        while true {
+            draw(screen)
+            let event = read(screen) { [self] in
+                measureForPaging()
+                draw(screen)
+            }
+            switch flow.handle(event) {
+            case let .show(next):
+                screen = next
+            case let .wait(duration, next):
+                draw(next)
+                Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                screen = next
+            case let .end(outcome):
+                return outcome
+            }
+        }
+    }
+
+    func promptMark(_ screen: Screen) -> String { screen.direction == .rightToLeft ? "‹ " : "› " }
+
+    func read(_ screen: Screen, redraw: @escaping () -> Void) -> KioskEvent {
+        let prompt = promptMark(screen)
+        let result: LineReadResult
+        switch screen.input {
+        case .secret:
+            result = reader.readSecret(prompt: prompt, idleTimeout: screen.idleTimeout)
+        case .enter:
+            result = reader.readLine(prompt: prompt, prefill: "", completions: [], idleTimeout: screen.idleTimeout,
+                                     limit: 400, onResize: redraw)
+        case let .line(prefill, completions, limit):
+            reader.setVisualOrderInput(screen.direction == .rightToLeft && reorderRightToLeft,
+                                       promptColumns: UnicodeText.displayWidth(prompt))
+            result = reader.readLine(prompt: prompt, prefill: prefill, completions: completions,
+                                     idleTimeout: screen.idleTimeout, limit: limit, onResize: redraw)
+            if case let .line(raw) = result, screen.kind == .step {
+                let cleaned = InputCleaner.clean(raw)
+                if !cleaned.isEmpty { reader.remember(cleaned) }
+            }
+        }
+        switch result {
+        case let .line(text): return .line(text)
+        case let .tooLong(kept): return .tooLong(kept: kept)
+        case .endOfInput: return .endOfInput
+        case .interrupted: return .interrupted
+        case .timedOut: return .timedOut
+        case .terminated: return .terminated
+        }
+    }
+}

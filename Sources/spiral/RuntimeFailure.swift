@@ -1,0 +1,27 @@
+import ArgumentParser
+import SpiralCore
+
+/// A failure at run time, not a mistake in the command line: one sentence a person can act on,
+/// and the sysexits code a script can act on (usage errors stay with the argument parser, 64).
+struct RuntimeFailure: Error, CustomStringConvertible {
+    enum Code: Int32 {
+        case dataError = 65      // EX_DATAERR: a file that does not decode
+        case noInput = 66        // EX_NOINPUT: no such plan
+        case ioError = 74        // EX_IOERR: could not write
+        case tryAgain = 75       // EX_TEMPFAIL: cannot be read right now
+        case cancelled = 1
+    }
+
+    var description: String
+    var code: Code
+
+    init(_ description: String, code: Code) {
+        self.description = description
+        self.code = code
+    }
+
+    init(_ error: PlanStoreError) {
+        self.description = error.description
+        self.code = Code(rawValue: error.exitCode) ?? .ioError
+    }
+}

@@ -1,0 +1,13 @@
+"""Every test gets its own configuration and state folders, so a staff passphrase, the held
+answers and the fallback staff log of one test never reach another (or the real home folder)."""
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("SPIRAL_STAFF_PASSPHRASE", raising=False)
+    monkeypatch.delenv("SPIRAL_CONFIG", raising=False)
+    monkeypatch.delenv("SPIRAL_STORE", raising=False)
+    return tmp_path
