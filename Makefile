@@ -24,8 +24,10 @@ release: deps
 build: deps
 	$(SWIFT) build --product spiral
 
+# SWIFT_BACKTRACE: no interactive crash handler at a kiosk (the kiosk would set it itself,
+# at the cost of starting twice).
 kiosk: release
-	$(RELEASE) kiosk $(ARGS)
+	SWIFT_BACKTRACE=enable=no $(RELEASE) kiosk $(ARGS)
 
 check: build
 	$(DEBUGBIN) check

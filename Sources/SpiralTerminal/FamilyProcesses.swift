@@ -37,7 +37,9 @@ public enum FamilyProcesses {
 
     /// Forks `session` for one family after another until it says the kiosk should close, or the
     /// kiosk is told to stop (SIGTERM, SIGHUP: passed on to the family's process, which saves).
-    /// Call before any thread is started. `abnormal` hears of a process that crashed or was killed.
+    /// Call with only this one thread running (nothing may have used Dispatch): a process forked
+    /// from a multi-threaded one can hang on a lock another thread held. `abnormal` hears of a
+    /// family's process that crashed or was killed.
     public static func supervise(abnormal: (Int32) -> Void, between: () -> Void, session: () -> Exit) -> Exit {
         // The kiosk process itself ignores the keyboard's signals; each family's process handles
         // its own (Ctrl-C clears a line there; Ctrl-\ and Ctrl-Z stay ignored).

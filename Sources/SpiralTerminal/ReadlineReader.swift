@@ -15,6 +15,7 @@ public final class ReadlineReader: LineReader {
     public init() {
         Terminal.saveOriginalState()
         spiral_rl_setup()
+        spiral_rl_set_completion_match(completionMatches)
     }
 
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
@@ -69,20 +70,30 @@ public final class ReadlineReader: LineReader {
     }
 }
 
-/// Draws the edit line of a right-to-left language in visual order and shaped, and says where
-/// the cursor goes: for a right-to-left paragraph the logical start is at the right, so the
-/// cursor sits the shaped width of the text after it in from the left.
-private func visualEditLine(_ line: UnsafePointer<CChar>, _ point: Int32,
-                            _ column: UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<CChar>? {
+/// Tab completion: the typed letters start the word, or a word of it, ignoring case and accents
+/// in any script ("co" → "Có", "viet" → "Tiếng Việt"), as the choice matcher reads answers.
+private func completionMatches(_ typed: UnsafePointer<CChar>, _ word: UnsafePointer<CChar>) -> Int32 {
+    let typedText = String(cString: typed)
+    let wordText = String(cString: word)
+    if typedText.isEmpty { return 1 }
+    if wordText.lowercased().hasPrefix(typedText.lowercased()) { return 1 }
+    let key = UnicodeText.searchKey(typedText)
+    guard !key.isEmpty else { return 0 }
+    let wordKey = UnicodeText.searchKey(wordText)
+    return wordKey.hasPrefix(key) ? 1 : 0
+}
+
+/// Draws the edit line of a right-to-left language in visual order and shaped, wrapped to the
+/// screen and anchored at the right margin, and says where the cursor goes: the cell where the
+/// next letter will appear.
+private func visualEditLine(_ line: UnsafePointer<CChar>, _ point: Int32, _ width: Int32,
+                            _ row: UnsafeMutablePointer<Int32>, _ column: UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<CChar>? {
     let text = String(cString: line)
     let bytes = Array(text.utf8)
     let cut = max(0, min(bytes.count, Int(point)))
     let before = String(decoding: bytes[..<cut], as: UTF8.self)
-    guard BidiText.containsRightToLeft(text) else {
-        column.pointee = Int32(UnicodeText.displayWidth(before))
-        return strdup(text)
-    }
-    let visual = BidiText.visualLine(text, base: .rightToLeft)
-    column.pointee = Int32(BidiText.visualCursorColumn(text, logicalOffset: before.utf16.count, base: .rightToLeft))
-    return strdup(visual)
+    let layout = RightToLeftEditLayout(text: text, cursorOffset: before.count, width: Int(width))
+    row.pointee = Int32(layout.cursorRow)
+    column.pointee = Int32(layout.cursorColumn)
+    return strdup(layout.rows.joined(separator: "\n"))
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 internal import _CReadline
 
 /// The process's signal flags. Handlers for SIGINT, SIGWINCH, SIGTERM and SIGHUP only raise a
@@ -19,6 +22,10 @@ public enum Signals {
     /// child can't suspend).
     public static func ignoreJobControl() {
         spiral_rl_ignore_job_control()
+        // A file-size limit reached while saving is a failed write to report and retry, not a
+        // signal that kills the kiosk with a family's answers unsaved.
+        signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
     }
 
     enum Wait: Equatable {

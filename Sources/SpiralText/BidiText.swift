@@ -18,15 +18,36 @@ public enum BidiText {
         if base == .leftToRight && !containsRightToLeft(line) && !line.unicodeScalars.contains(where: isBidiControl) {
             return line
         }
-        return ICU.visualLine(line, rightToLeft: base == .rightToLeft) ?? line
+        let protected = base == .rightToLeft ? isolatingKeySymbols(line) : line
+        return ICU.visualLine(protected, rightToLeft: base == .rightToLeft) ?? line
+    }
+
+    /// A `<` or `>` standing alone (a key to type: "< : go back") is isolated left-to-right, so
+    /// mirroring in a right-to-left line cannot turn it into the other key. Angle brackets inside
+    /// words and pairs of brackets are left to the bidi algorithm.
+    static func isolatingKeySymbols(_ line: String) -> String {
+        guard line.contains("<") || line.contains(">") else { return line }
+        let chars = Array(line)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            let alone = (c == "<" || c == ">")
+                && (i == 0 || chars[i - 1] == " ") && (i + 1 == chars.count || chars[i + 1] == " " || chars[i + 1] == ":")
+            if alone { out += "\u{2066}\(c)\u{2069}" } else { out.append(c) }
+        }
+        return out
     }
 
     /// The screen column (from the line's left) of an edit cursor that sits before `logicalOffset`
     /// (UTF-16 units) of `line`, once the line is drawn by `visualLine`.
-    public static func visualCursorColumn(_ line: String, logicalOffset: Int, base: TextDirection) -> Int {
+    /// `anchoredRight`: the line is drawn against the right margin and grows leftwards, so the
+    /// cursor is the cell where the next letter goes; -1 means just left of the line.
+    public static func visualCursorColumn(_ line: String, logicalOffset: Int, base: TextDirection,
+                                          anchoredRight: Bool = false) -> Int {
         let units = Array(line.utf16)
         let offset = max(0, min(units.count, logicalOffset))
-        let visualUnits = ICU.visualCursor(line, rightToLeft: base == .rightToLeft, logicalUTF16: offset)
+        let visualUnits = ICU.visualCursor(line, rightToLeft: base == .rightToLeft, logicalUTF16: offset,
+                                           anchoredRight: anchoredRight)
+        if visualUnits < 0 { return -1 }
         // Measure the reordered, unshaped text left of the cursor (reordering keeps UTF-16 length).
         let reordered = Array((ICU.reorderLine(line, rightToLeft: base == .rightToLeft) ?? line).utf16)
         let left = String(decoding: reordered.prefix(max(0, min(reordered.count, visualUnits))), as: UTF16.self)

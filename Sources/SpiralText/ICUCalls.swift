@@ -206,8 +206,8 @@ enum ICU {
         transform(text) { spiral_icu_reorder_line($0, $1, rightToLeft ? 1 : 0, $2, $3) }
     }
 
-    static func visualCursor(_ text: String, rightToLeft: Bool, logicalUTF16: Int) -> Int {
-        withUTF16(Array(text.utf16)) { Int(spiral_icu_visual_cursor($0, $1, rightToLeft ? 1 : 0, Int32(logicalUTF16))) }
+    static func visualCursor(_ text: String, rightToLeft: Bool, logicalUTF16: Int, anchoredRight: Bool = false) -> Int {
+        withUTF16(Array(text.utf16)) { Int(spiral_icu_visual_cursor($0, $1, rightToLeft ? 1 : 0, Int32(logicalUTF16), anchoredRight ? 1 : 0)) }
     }
 
     // MARK: Locale data

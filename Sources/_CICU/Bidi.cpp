@@ -23,9 +23,17 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
     ubidi_setPara(bidi, spiral::utf16(text), length, rtl ? 1 : 0, nullptr, &code);
     // Reordering never grows the text; removing controls and mirroring keep or shrink it.
     std::vector<UChar> visual(length > 0 ? length : 1);
-    int32_t visualLength = ubidi_writeReordered(bidi, visual.data(), length,
-                                                UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &code);
+    int32_t reorderedLength = ubidi_writeReordered(bidi, visual.data(), length, UBIDI_DO_MIRRORING, &code);
     ubidi_close(bidi);
+    // ICU's UBIDI_REMOVE_BIDI_CONTROLS also removes ZWJ and ZWNJ, which are not bidi controls
+    // but say whether letters join (Persian, Urdu, Hindi, Malayalam): the shaper below must see
+    // them. So only the marks, embeddings, overrides and isolates are taken out here.
+    int32_t visualLength = 0;
+    for (int32_t i = 0; i < reorderedLength; i++) {
+        UChar c = visual[i];
+        bool control = c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        if (!control) visual[visualLength++] = c;
+    }
     // The text is now in visual left-to-right order, so the shaper must be told
     // so: with U_SHAPE_TEXT_DIRECTION_LOGICAL it would join each letter to the
     // wrong neighbour (initial and final forms swapped), measured on ICU 72.
@@ -43,8 +51,12 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
 // A cursor before logical unit i sits at the right edge of character i when that character is
 // right-to-left, at its left edge when it is left-to-right; at the end of the line it follows the
 // last character the other way round.
+//
+// `anchored_right`: the line is drawn against the right margin and grows leftwards (a
+// right-to-left input line), so a letter typed at the cursor takes the cell of the character
+// now after it, and at the end of a right-to-left line the next letter goes left of the last.
 extern "C" int32_t spiral_icu_visual_cursor(const uint16_t *text, int32_t length, int32_t rtl,
-                                            int32_t logical_index) {
+                                            int32_t logical_index, int32_t anchored_right) {
     if (length <= 0) return 0;
     UErrorCode code = U_ZERO_ERROR;
     UBiDi *bidi = ubidi_openSized(length, 0, &code);
@@ -54,11 +66,11 @@ extern "C" int32_t spiral_icu_visual_cursor(const uint16_t *text, int32_t length
     if (logical_index < length) {
         int32_t visual = ubidi_getVisualIndex(bidi, logical_index, &code);
         int odd = ubidi_getLevelAt(bidi, logical_index) & 1;
-        result = odd ? visual + 1 : visual;
+        result = odd && !anchored_right ? visual + 1 : visual;
     } else {
         int32_t visual = ubidi_getVisualIndex(bidi, length - 1, &code);
         int odd = ubidi_getLevelAt(bidi, length - 1) & 1;
-        result = odd ? visual : visual + 1;
+        result = odd ? (anchored_right ? visual - 1 : visual) : visual + 1;
     }
     ubidi_close(bidi);
     return U_SUCCESS(code) ? result : 0;

@@ -205,12 +205,27 @@ static int has_prefix_ignoring_case(const char *word, const char *prefix) {
     return 1;
 }
 
+static SpiralCompletionMatch completion_match = NULL;
+
+void spiral_rl_set_completion_match(SpiralCompletionMatch match) { completion_match = match; }
+
+// `text` is the item being typed: the whole line, or what follows the last comma of a list of
+// choices ("Food, Sa"). Its leading spaces are kept in front of the completed word.
 static char *next_completion(const char *text, int state) {
     static size_t index = 0;
     if (state == 0) index = 0;
+    size_t spaces = strspn(text, " ");
+    const char *typed = text + spaces;
     while (index < completion_count) {
         const char *word = completion_words[index++];
-        if (has_prefix_ignoring_case(word, text)) return strdup(word);   // readline frees it
+        int hit = completion_match ? completion_match(typed, word) : has_prefix_ignoring_case(word, typed);
+        if (hit) {
+            char *out = malloc(spaces + strlen(word) + 1);   // readline frees it
+            if (!out) return NULL;
+            memset(out, ' ', spaces);
+            strcpy(out + spaces, word);
+            return out;
+        }
     }
     return NULL;
 }
@@ -280,6 +295,8 @@ static void on_line(char *line) {
 // echoed: a typed OSC once set a window title) and bidi overrides and isolates (which disguise
 // text) are dropped before readline can echo them. What is kept is stored cleaned too
 // (InputCleaner); this closes the echo.
+
+static int drawn_cursor_row;   // defined with the right-to-left redisplay below
 
 static unsigned char pushback[4];
 static int pushback_len = 0, pushback_pos = 0;
@@ -378,8 +395,10 @@ void spiral_rl_setup(void) {
     rl_variable_bind("bell-style", "none");              // no beeps in a waiting room
     rl_variable_bind("horizontal-scroll-mode", "off");   // long answers wrap, all visible
     rl_variable_bind("revert-all-at-newline", "on");     // editing an old line doesn't rewrite history
-    // Completion works on the whole line up to the cursor, so answers with spaces complete.
-    rl_completer_word_break_characters = "";
+    // Completion works on the whole line up to the cursor, so answers with spaces complete; a
+    // comma or semicolon starts the next item of a list of choices (ASCII only: readline compares
+    // break characters byte by byte, and a byte of 、 or ، is part of many other characters).
+    rl_completer_word_break_characters = ",;";
     rl_attempted_completion_function = attempt_completion;
     rl_completion_entry_function = no_completion;
     rl_startup_hook = insert_prefill;
@@ -403,6 +422,7 @@ void spiral_rl_begin(const char *prompt, const char *prefill,
     free(finished_line);
     finished_line = NULL;
     read_state = READING;
+    drawn_cursor_row = 0;
     // A Ctrl-C pressed before this question was on screen was not meant for it.
     got_interrupt = 0;
     ignore_job_control_while_reading();
@@ -534,26 +554,60 @@ void spiral_rl_forget_session(void) {
 
 static SpiralDisplayTransform display_transform = NULL;
 static int display_prompt_columns = 0;
+static int drawn_cursor_row = 0;   // the row the cursor was left on by the last redisplay
 
-// Our whole-line redisplay: one terminal line, redrawn from its start each time. Readline's
-// own redisplay would draw Arabic letters in logical order, unshaped.
+// Our redisplay of a right-to-left edit line: every row redrawn from the first, below the
+// question. Readline's own redisplay would draw Arabic letters in logical order, unshaped, and
+// its wrapping of a long line would then split words and leave stale copies on Backspace.
 static void visual_redisplay(void) {
-    int column = 0;
-    char *shown = display_transform ? display_transform(rl_line_buffer ? rl_line_buffer : "", rl_point, &column) : NULL;
+    int rows = 0, columns = 0;
+    rl_get_screen_size(&rows, &columns);
+    int width = columns - display_prompt_columns - 1;
+    if (width < 10) width = 10;
+    int cursor_row = 0, cursor_column = 0;
+    char *shown = display_transform
+        ? display_transform(rl_line_buffer ? rl_line_buffer : "", rl_point, width, &cursor_row, &cursor_column)
+        : NULL;
     if (!shown) {
         rl_redisplay();
         return;
     }
-    fprintf(rl_outstream, "\r\033[K%s%s\r", rl_display_prompt ? rl_display_prompt : "", shown);
-    int target = display_prompt_columns + column;
+    if (drawn_cursor_row > 0) fprintf(rl_outstream, "\033[%dA", drawn_cursor_row);
+    fprintf(rl_outstream, "\r\033[J%s", rl_display_prompt ? rl_display_prompt : "");
+    int row = 0;
+    for (char *p = shown; *p; p++) {
+        if (*p == '\n') {
+            row++;
+            fprintf(rl_outstream, "\r\n%*s", display_prompt_columns, "");
+        } else {
+            fputc(*p, rl_outstream);
+        }
+    }
+    if (row > cursor_row) fprintf(rl_outstream, "\033[%dA", row - cursor_row);
+    fputc('\r', rl_outstream);
+    int target = display_prompt_columns + cursor_column;
     if (target > 0) fprintf(rl_outstream, "\033[%dC", target);
+    drawn_cursor_row = cursor_row;
     fflush(rl_outstream);
     free(shown);
+}
+
+// In a right-to-left line, the left arrow moves towards the end of the text and the right one
+// towards its start: the way they point on the screen.
+static void bind_arrows(int mirrored) {
+    rl_command_func_t *left = mirrored ? rl_forward_char : rl_backward_char;
+    rl_command_func_t *right = mirrored ? rl_backward_char : rl_forward_char;
+    rl_bind_keyseq("\033[D", left);
+    rl_bind_keyseq("\033OD", left);
+    rl_bind_keyseq("\033[C", right);
+    rl_bind_keyseq("\033OC", right);
 }
 
 void spiral_rl_set_display_transform(SpiralDisplayTransform transform, int prompt_columns) {
     spiral_rl_setup();
     display_transform = transform;
     display_prompt_columns = prompt_columns;
+    drawn_cursor_row = 0;
     rl_redisplay_function = transform ? visual_redisplay : rl_redisplay;
+    bind_arrows(transform != NULL);
 }

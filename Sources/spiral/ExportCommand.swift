@@ -92,14 +92,10 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// A plan is private: the file is the owner's only (0600), written whole or not at all.
+    /// A plan is private: the file is the owner's only (0600, from creation), written whole or not at all.
     static func writePrivately(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        } catch {
-            throw ValidationError("Could not write \(path): check the folder exists and can be written.")
+        do { try PrivateFile.write(Data(text.utf8), to: path) } catch {
+            throw RuntimeFailure("Could not write \(path): \(error.description)", code: .ioError)
         }
     }
 }

@@ -31,32 +31,31 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let interactive = Terminal.isInteractive
-        guard interactive && !once else { return try runFamilies(interactive: interactive) }
+        guard interactive && !once else {
+            Signals.ignoreJobControl()
+            return try runFamilies(content: try loadContent(parallel: true), interactive: interactive)
+        }
         FamilyProcesses.disableCrashHandler()
-        // Nothing is loaded here: each family's process loads the content itself, so this process
-        // never holds a family's words (FamilyProcesses).
         Signals.ignoreJobControl()
+        // The content (prompts, languages, config: no family's words) is loaded once, on this one
+        // thread, then each family's session runs in a process forked from this one. Nothing here
+        // starts a thread, so forking is safe, and a broken file is reported once, before anyone
+        // sits down.
+        let content = try loadContent(parallel: false)
         let exit = FamilyProcesses.supervise(
             abnormal: { status in
                 StaffLog(path: storeOptions.directory + "/.kiosk.log", fallback: StaffLog.defaultFallback())
                     .record(.familySessionEndedAbnormally(status: status))
             },
             between: { Terminal.write(Terminal.clearScreenAndScrollback) },
-            session: {
-                do { return try runOneFamily() } catch {
-                    // A broken prompt or language file: said once, and the kiosk stops.
-                    Terminal.restore()
-                    FileHandle.standardError.write(Data(("Error: " + KioskCommand.message(for: error) + "\n").utf8))
-                    return .failed
-                }
-            })
+            session: { runOneFamily(content) })
         Terminal.restore()
         if exit == .failed { throw ExitCode(1) }
     }
 
     /// A family's process: one family, then what the kiosk should do next.
-    func runOneFamily() throws -> FamilyProcesses.Exit {
-        let kiosk = try load(interactive: true)
+    func runOneFamily(_ content: Content) -> FamilyProcesses.Exit {
+        let kiosk = makeKiosk(content, interactive: true)
         defer { Terminal.restore() }
         let outcome = kiosk.driver.runFamily()
         Terminal.write(Terminal.clearScreenAndScrollback)
@@ -68,9 +67,8 @@ struct KioskCommand: ParsableCommand {
     }
 
     /// In this process: `--once`, or piped input (scripts, tests).
-    func runFamilies(interactive: Bool) throws {
-        Signals.ignoreJobControl()
-        let kiosk = try load(interactive: interactive)
+    func runFamilies(content: Content, interactive: Bool) throws {
+        let kiosk = makeKiosk(content, interactive: interactive)
         defer { Terminal.restore() }
         while true {
             let outcome = kiosk.driver.runFamily()
@@ -83,27 +81,51 @@ struct KioskCommand: ParsableCommand {
         }
     }
 
+    struct Content {
+        var script: PromptScript
+        var catalogue: MessageCatalogue
+        var config: CentreConfig
+    }
+
     struct Loaded {
         var driver: KioskDriver
         var reader: LineReader
     }
 
-    func load(interactive: Bool) throws -> Loaded {
-        // The prompt script is read, and the English source checked through ICU, on the other core
-        // while the language files and the centre's config load: a parent sees the first screen
-        // sooner, and a broken file still stops the kiosk before anyone can answer.
+    /// The prompt script, languages and centre config, checked. `parallel`: the script is read, and
+    /// the English source checked through ICU, on the other core while the language files and the
+    /// config load, so a parent sees the first screen sooner; a broken file still stops the kiosk
+    /// before anyone can answer.
+    func loadContent(parallel: Bool) throws -> Content {
         let content = self.content
-        let scriptLoad = Background { try content.loadScript() }
-        let catalogue = try content.loadCatalogue(lazily: true)
-        let patternCheck = Background { ContentValidator.checkSourcePatterns(catalogue) }
-        let config = try content.loadConfig()
-        let script = try scriptLoad.value()
-        let problems = (ContentValidator.checkSourceKeys(catalogue, script: script) + (try patternCheck.value()))
-            .filter { $0.severity == .error }
+        let script: PromptScript
+        let catalogue: MessageCatalogue
+        let config: CentreConfig
+        var problems: [ContentProblem]
+        if parallel {
+            let scriptLoad = Background { try content.loadScript() }
+            catalogue = try content.loadCatalogue(lazily: true)
+            let patternCheck = Background { ContentValidator.checkSourcePatterns(catalogue) }
+            config = try content.loadConfig()
+            script = try scriptLoad.value()
+            problems = ContentValidator.checkSourceKeys(catalogue, script: script) + (try patternCheck.value())
+        } else {
+            script = try content.loadScript()
+            catalogue = try content.loadCatalogue(lazily: true)
+            config = try content.loadConfig()
+            problems = ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+        }
+        problems = problems.filter { $0.severity == .error }
         if !problems.isEmpty { throw ContentError(problems: problems) }
         if let language, catalogue.bestMatch(for: language) == nil {
             throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")
         }
+        return Content(script: script, catalogue: catalogue, config: config)
+    }
+
+    /// The store, the staff log and the flow for the next family: the staff passphrase is read
+    /// again each time, so setting one takes effect at the next family.
+    func makeKiosk(_ content: Content, interactive: Bool) -> Loaded {
         let log = StaffLog(path: storeOptions.directory + "/.kiosk.log", fallback: StaffLog.defaultFallback(),
                            alsoToStandardError: !interactive)
         var store = storeOptions.planStore
@@ -115,17 +137,17 @@ struct KioskCommand: ParsableCommand {
             // families, saving is retried after every answer, and staff are told.
             log.record(.saveFailed(reason: error.description))
         }
-        for problem in catalogue.problems { log.record(.languageFileLeftOut(problem: "\(problem)")) }
-        var settings = KioskSettings(language: language, idleTimeout: .seconds(Int64(idleTimeout ?? config.idleTimeoutSeconds ?? 180)),
-                                     interactive: interactive)
-        let passphrase = content.staffPassphrase(store: store)
-        settings.staffPassphrase = passphrase.state()
+        for problem in content.catalogue.problems { log.record(.languageFileLeftOut(problem: "\(problem)")) }
+        let seconds = idleTimeout ?? content.config.idleTimeoutSeconds ?? 180
+        var settings = KioskSettings(language: language, idleTimeout: .seconds(Int64(seconds)), interactive: interactive)
+        settings.staffPassphrase = self.content.staffPassphrase(store: store).state()
         if !once, case .notSet = settings.staffPassphrase { log.record(.noStaffPassphrase) }
-        let flow = KioskFlow(script: script, catalogue: catalogue, config: config, repository: store, log: log, settings: settings)
+        let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
+                             repository: store, log: log, settings: settings)
         flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory())
         let reader: LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,
-                                 reorderRightToLeft: config.reorderRightToLeft ?? true)
+                                 reorderRightToLeft: content.config.reorderRightToLeft ?? true)
         return Loaded(driver: driver, reader: reader)
     }
 }

@@ -15,13 +15,14 @@ struct LanguagesCommand: ParsableCommand {
         let source = catalogue.languages[MessageCatalogue.sourceLanguage]?.messages ?? [:]
         for tag in catalogue.tags {
             let file = catalogue.languages[tag]!
-            let missing = Set(source.keys).subtracting(file.messages.keys).count
+            let sourceFile = catalogue.languages[MessageCatalogue.sourceLanguage]!
+            let (translated, missing, untranslated) = file.translation(against: sourceFile)
             let extra = Set(file.messages.keys).subtracting(source.keys).count
-            let done = source.isEmpty ? 100 : 100 * (source.count - missing) / source.count
+            let done = source.isEmpty ? 100 : 100 * translated / source.count
             let columns = [UnicodeText.pad(tag, toWidth: 8), UnicodeText.pad(file.name, toWidth: 14),
                            UnicodeText.pad(file.englishName ?? "", toWidth: 22), file.direction.rawValue,
                            UnicodeText.pad(file.status.rawValue, toWidth: 8),
-                           "\(done)% complete", "\(missing) missing", "\(extra) extra"]
+                           "\(done)% complete", "\(missing) missing", "\(untranslated.count) still English", "\(extra) extra"]
             print(columns.joined(separator: "  "))
         }
         for problem in catalogue.problems { print("left out: \(problem)") }

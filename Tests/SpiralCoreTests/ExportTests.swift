@@ -346,6 +346,12 @@ struct ExportTests {
 
     // MARK: CSV
 
+    @Test func bareAddressesInMarkdownStayWords() {
+        let line = PlanExporter.escapeMarkdown("see https://evil.example or www.evil.example, mail a@evil.example")
+        #expect(!line.contains("https://") && !line.contains("www.evil") && !line.contains("a@evil"))
+        #expect(line.replacingOccurrences(of: "\u{2060}", with: "") == "see https://evil.example or www.evil.example, mail a@evil.example")
+    }
+
     @Test func csvNeutralisesFormulas() {
         #expect(CSVCell.cell("=HYPERLINK(\"http://x.example\",\"click\")") == "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"click\"\")\"")
         #expect(CSVCell.cell("+1") == "'+1")
@@ -355,6 +361,8 @@ struct ExportTests {
         #expect(CSVCell.cell("\rx") == "\"'\rx\"")
         #expect(CSVCell.cell("a=b") == "a=b")
         #expect(CSVCell.cell("3") == "3")
+        #expect(CSVCell.cell("＝1+1") == "'＝1+1")
+        #expect(CSVCell.cell("＠SUM(A1)") == "'＠SUM(A1)")
 
         var plan = F.english
         plan.goals[0].what = "=HYPERLINK(\"http://evil.example\",\"Read\")"

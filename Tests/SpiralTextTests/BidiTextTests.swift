@@ -56,3 +56,19 @@ import Testing
             == "1800 123 456 \u{FEF0}\u{FEE0}\u{FECB} \u{FEDE}\u{FEBC}\u{FE97}\u{FE8D}")
     }
 }
+
+@Suite struct BidiControlsAndKeysTests {
+    @Test func zeroWidthNonJoinerIsKeptSoLettersThatMustNotJoinDoNot() {
+        // Persian "می‌خواهم": ZWNJ after می keeps ی in its final form.
+        let word = "می\u{200C}خواهم"
+        let shown = BidiText.visualLine(word, base: .rightToLeft)
+        #expect(shown.unicodeScalars.contains("\u{200C}"))
+        #expect(!shown.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+    }
+
+    @Test func aKeySymbolIsNotMirroredInARightToLeftLine() {
+        let hint = "< : الرجوع · * : اللغة"
+        let shown = BidiText.visualLine(hint, base: .rightToLeft)
+        #expect(shown.contains("<") && !shown.contains(">"))
+    }
+}

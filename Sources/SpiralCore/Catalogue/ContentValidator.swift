@@ -76,10 +76,17 @@ public enum ContentValidator {
             }
             for (arg, used) in mine.pluralSelectors {
                 let lacking = categories.subtracting(used)
-                if !lacking.isEmpty {
-                    problems.append(.init(.error, file: name, key: key, "the plural for {\(arg)} lacks \(lacking.sorted().joined(separator: ", ")): ICU's rules for \(file.language) need \(categories.sorted().joined(separator: ", "))"))
+                // `other` is always there (ICU requires it) and covers the rest, so the message
+                // still shows: a warning to refine, not an error.
+                if !lacking.isEmpty, pattern != source.messages[key] {
+                    problems.append(.init(.warning, file: name, key: key, "the plural for {\(arg)} has no \(lacking.sorted().joined(separator: ", ")) form, so \"other\" is used for those numbers: ICU's rules for \(file.language) have \(categories.sorted().joined(separator: ", "))"))
                 }
             }
+        }
+        let untranslated = file.translation(against: source).untranslated
+        if !untranslated.isEmpty {
+            let shown = untranslated.prefix(5).joined(separator: ", ") + (untranslated.count > 5 ? ", …" : "")
+            problems.append(.init(.warning, file: name, key: "messages", "\(untranslated.count) message(s) are word for word the English (\(shown)): translate them, or list the keys in \"sameAsEnglish\" if they are meant to stay"))
         }
         for key in Set(file.messages.keys).subtracting(source.messages.keys).sorted() {
             problems.append(.init(.warning, file: name, key: key, "is not in the English source: remove it, or check its spelling"))

@@ -23,6 +23,33 @@ public struct LanguageFile: Codable, Sendable, Equatable {
     /// Who reviewed it, when `status` is `reviewed`.
     public var reviewedBy: String?
     public var messages: [String: String]
+    /// Keys whose English words are meant to stay as they are in this language (a brand, a key
+    /// name): counted as translated although they match English.
+    public var sameAsEnglish: [String]? = nil
+
+    /// How much of the English source this file really translates: a message missing, or left
+    /// word for word as English (unless listed in `sameAsEnglish`), is not translated. Messages
+    /// without letters ("{code}") count as translated.
+    public func translation(against source: LanguageFile) -> (translated: Int, missing: Int, untranslated: [String]) {
+        let keep = Set(sameAsEnglish ?? [])
+        var translated = 0, missing = 0
+        var untranslated: [String] = []
+        for (key, english) in source.messages {
+            guard let mine = messages[key] else { missing += 1; continue }
+            if mine == english, !keep.contains(key), Self.hasWords(english), language != source.language {
+                untranslated.append(key)
+            } else {
+                translated += 1
+            }
+        }
+        return (translated, missing, untranslated.sorted())
+    }
+
+    /// Letters outside `{argument}` names: "{name}: {phone}" has none to translate.
+    static func hasWords(_ pattern: String) -> Bool {
+        pattern.replacingOccurrences(of: #"\{\s*[A-Za-z0-9_]+\s*\}"#, with: "", options: .regularExpression)
+            .contains(where: \.isLetter)
+    }
 }
 
 /// A language file's metadata and only the first screen's messages (see MessageCatalogue.load).

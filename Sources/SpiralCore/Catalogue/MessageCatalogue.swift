@@ -140,6 +140,11 @@ public final class MessageCatalogue: @unchecked Sendable {
             guard let pattern = pattern(key, in: tag), !pattern.isEmpty else { continue }
             if let template = template(pattern, locale: tag == language ? (locale ?? tag) : tag, key: key),
                let text = try? template.format(args) {
+                // A fallback in the other direction (English in a Persian file) keeps its own:
+                // isolated, it is drawn in its order inside a right-to-left screen, not reversed.
+                if tag != language, direction(of: tag) != direction(of: language) {
+                    return (direction(of: tag) == .leftToRight ? "\u{2066}" : "\u{2067}") + text + "\u{2069}"
+                }
                 return text
             }
         }

@@ -9,7 +9,8 @@ public enum CSVCell {
     /// UTF-8 byte order mark, so spreadsheets read non-Latin text as UTF-8.
     public static let byteOrderMark = "\u{FEFF}"
 
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// With their full-width forms, which some spreadsheets read as the ASCII ones.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
 
     /// `'=1+1` for `=1+1`; anything else unchanged.
     public static func neutralise(_ text: String) -> String {

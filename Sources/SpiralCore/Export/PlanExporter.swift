@@ -113,6 +113,12 @@ public struct PlanExporter: Sendable {
             default: out.append(ch)
             }
         }
+        // Bare addresses ("https://…", "www.…", "name@host") become links in some renderers: a
+        // word joiner, which shows as nothing, keeps them words.
+        for (pattern, broken) in [("://", "\u{2060}://"), ("www.", "www\u{2060}."), ("WWW.", "WWW\u{2060}."), ("@", "\u{2060}@")]
+            where out.contains(pattern) {
+            out = out.replacingOccurrences(of: pattern, with: broken)
+        }
         // A leading "-", "+" or "1." would start a list.
         if let first = out.first, first == "-" || first == "+" { out = "\\" + out }
         if let dot = out.firstIndex(of: "."), out[..<dot].allSatisfy(\.isNumber), out.first?.isNumber == true {

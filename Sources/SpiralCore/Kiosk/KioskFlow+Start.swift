@@ -128,8 +128,11 @@ extension KioskFlow {
                 family.wrongPins += 1
                 family.notice = family.l("ui.welcome.code.unknown")
                 // Slowed down within a session too, after a few tries.
-                let extra: Duration = family.wrongPins >= 3 ? .seconds(min(30, 1 << min(5, family.wrongPins - 2))) : .zero
-                return .wait(rest + extra, then: screen())
+                let seconds = family.wrongPins >= 3 ? min(30, 1 << min(5, family.wrongPins - 2)) : 0
+                if seconds > 0 {
+                    family.notice! += " " + family.l("ui.pin.wait", ["seconds": .number(seconds)])
+                }
+                return .wait(rest + .seconds(seconds), then: screen())
             case .locked:
                 family.notice = family.l("ui.pin.locked")
                 return .wait(rest, then: screen())

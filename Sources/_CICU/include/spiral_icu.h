@@ -108,7 +108,7 @@ uint16_t *spiral_icu_search_fold(const uint16_t *text, int32_t length, int32_t *
 /// 1 if the text has any strong right-to-left character (bidi class R or AL).
 int32_t spiral_icu_has_rtl(const uint16_t *text, int32_t length);
 /// Reorders one line to visual order (paragraph level 1 if `rtl`), mirrors,
-/// drops bidi controls, then shapes Arabic into presentation forms.
+/// drops bidi controls (keeping ZWJ and ZWNJ), then shapes Arabic into presentation forms.
 uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length, int32_t rtl, int32_t *out_length,
                                  int32_t *status);
 
@@ -116,8 +116,10 @@ uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length, int32_t r
 uint16_t *spiral_icu_reorder_line(const uint16_t *text, int32_t length, int32_t rtl, int32_t *out_length,
                                   int32_t *status);
 /// Where the edit cursor goes on a reordered line: how many UTF-16 units of the visual
-/// (unshaped) line lie left of the cursor that sits before logical unit `logical_index`.
-int32_t spiral_icu_visual_cursor(const uint16_t *text, int32_t length, int32_t rtl, int32_t logical_index);
+/// (unshaped) line lie left of the cursor that sits before logical unit `logical_index`; -1 when
+/// it sits left of the whole line. `anchored_right`: the line grows leftwards from the right margin.
+int32_t spiral_icu_visual_cursor(const uint16_t *text, int32_t length, int32_t rtl, int32_t logical_index,
+                                 int32_t anchored_right);
 
 // MARK: Locale data
 

@@ -58,10 +58,18 @@ void spiral_rl_remember(const char *line);
 // Between families: history, kill ring (Ctrl-Y) and undo list are emptied.
 void spiral_rl_forget_session(void);
 
+// Whether a completion `word` matches what was typed (`typed`, without leading spaces): set by
+// Swift to match ignoring case and accents ("co" finds "Có"). NULL: case-insensitive prefix.
+typedef int (*SpiralCompletionMatch)(const char *_Nonnull typed, const char *_Nonnull word);
+void spiral_rl_set_completion_match(SpiralCompletionMatch _Nullable match);
+
 // --- Right-to-left input ------------------------------------------------------------------
 // Most terminals do no bidi: Arabic typed at the prompt would read backwards. When a transform
-// is set, each redisplay draws `prompt` and what the transform returns for the edit line
-// (visual order, shaped; malloc'd, freed here) and puts the cursor `*cursor_column` columns
-// after the prompt. NULL restores readline's own redisplay.
-typedef char *_Nullable (*SpiralDisplayTransform)(const char *_Nonnull line, int point, int *_Nonnull cursor_column);
+// is set, each redisplay draws `prompt` and then the rows the transform returns for the edit line
+// (visual order, shaped, each row already padded to sit against the right margin, rows separated
+// by '\n'; malloc'd, freed here), wrapped to `width` columns after the prompt, and puts the cursor
+// on row `*cursor_row`, `*cursor_column` columns after the prompt. The left and right arrows move
+// the way they point. NULL restores readline's own redisplay and arrows.
+typedef char *_Nullable (*SpiralDisplayTransform)(const char *_Nonnull line, int point, int width,
+                                                  int *_Nonnull cursor_row, int *_Nonnull cursor_column);
 void spiral_rl_set_display_transform(SpiralDisplayTransform _Nullable transform, int prompt_columns);
