@@ -63,3 +63,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Strict settings for every Swift target, in one place (as swift-log does): protocols used as
+// types say `any`, and public types say whether they are Sendable.
+for target in package.targets where !target.name.hasPrefix("_C") {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.unsafeFlags(["-Xfrontend", "-require-explicit-sendable"]))
+    target.swiftSettings = settings
+}

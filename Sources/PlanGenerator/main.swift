@@ -71,7 +71,7 @@ struct Options {
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("spiral-plan-generator: \(message)\n\n\(Options.usage)\n".utf8))
+    StandardError.write("spiral-plan-generator: \(message)\n\n\(Options.usage)\n")
     exit(2)
 }
 
@@ -90,7 +90,7 @@ let catalogue = MessageCatalogue.load(directory: localizationsDir)
 let languages = options.languages ?? catalogue.tags
 guard !languages.isEmpty else { fail("no language files in \(localizationsDir)") }
 for tag in languages where !Samples.forLanguage(tag).own {
-    FileHandle.standardError.write(Data("note: no sample answers written for \(tag): its plans use the English samples\n".utf8))
+    StandardError.write("note: no sample answers written for \(tag): its plans use the English samples\n")
 }
 // A centre's mix: more English than any one other language, every installed language present.
 let weightedLanguages = languages.flatMap { $0 == "en" ? Array(repeating: $0, count: 4) : [$0] }
@@ -274,7 +274,7 @@ for n in 0..<options.count {
         fail("could not save plan \(code): \(error)")
     }
     if !options.quiet, (n + 1) % 1000 == 0 {
-        FileHandle.standardError.write(Data("\(n + 1) plans…\n".utf8))
+        StandardError.write("\(n + 1) plans…\n")
     }
 }
 if !options.quiet {

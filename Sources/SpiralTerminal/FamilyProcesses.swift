@@ -10,9 +10,9 @@ import Foundation
 /// can be read from the kiosk afterwards (by a debugger, a crash report or the next family), and a
 /// session that crashes takes nobody's answers with it but its own (saved after every answer)
 /// while the kiosk starts afresh.
-public enum FamilyProcesses {
+public enum FamilyProcesses: Sendable {
     /// What a family's process tells the kiosk when it exits.
-    public enum Exit: Int32 {
+    public enum Exit: Int32, Sendable {
         case nextFamily = 0
         case closeKiosk = 10
         case terminated = 11

@@ -1,3 +1,13 @@
+/// How the edit line is drawn on a terminal that does no bidi.
+public enum VisualInput: Sendable {
+    /// Readline's own drawing, logical order.
+    case off
+    /// A right-to-left screen: wrapped rows in visual order against the right margin.
+    case rightToLeft
+    /// A left-to-right screen: readline's drawing until a right-to-left letter is typed.
+    case whenRightToLeftIsTyped
+}
+
 /// How one `LineReader.readLine` call ended.
 public enum LineReadResult: Equatable, Sendable {
     /// What was typed (no newline), raw: the caller sanitises.
@@ -47,7 +57,13 @@ extension LineReader {
     /// Right-to-left editing in visual order, for terminals that do no bidi. Only the readline
     /// reader draws an edit line; others ignore it.
     public func setVisualOrderInput(_ on: Bool, promptColumns: Int) {
-        (self as? ReadlineReader)?.visualOrderInput(on, promptColumns: promptColumns)
+        (self as? ReadlineReader)?.visualOrderInput(on ? .rightToLeft : .off, promptColumns: promptColumns)
+    }
+
+    /// For a left-to-right screen where right-to-left words may be typed (a practitioner writing a
+    /// family's Arabic): visual order only once such a letter is typed.
+    public func setMixedDirectionInput(promptColumns: Int) {
+        (self as? ReadlineReader)?.visualOrderInput(.whenRightToLeftIsTyped, promptColumns: promptColumns)
     }
 }
 

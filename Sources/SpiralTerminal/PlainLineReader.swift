@@ -111,3 +111,6 @@ public final class PlainLineReader: LineReader {
         String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// Used from one thread only (it drives the terminal or one family's session).
+@available(*, unavailable) extension PlainLineReader: Sendable {}

@@ -54,8 +54,12 @@ public final class ReadlineReader: LineReader {
         spiral_rl_remember(line)
     }
 
-    func visualOrderInput(_ on: Bool, promptColumns: Int) {
-        spiral_rl_set_display_transform(on ? visualEditLine : nil, Int32(promptColumns))
+    func visualOrderInput(_ mode: VisualInput, promptColumns: Int) {
+        switch mode {
+        case .off: spiral_rl_set_display_transform(nil, Int32(promptColumns), 0)
+        case .rightToLeft: spiral_rl_set_display_transform(visualEditLine, Int32(promptColumns), 1)
+        case .whenRightToLeftIsTyped: spiral_rl_set_display_transform(mixedEditLine, Int32(promptColumns), 0)
+        }
     }
 
     public func forgetSession() {
@@ -68,6 +72,22 @@ public final class ReadlineReader: LineReader {
         defer { words.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
         words.withUnsafeBufferPointer { spiral_rl_begin(prompt, prefill, $0.baseAddress, $0.count, max(0, limit)) }
     }
+}
+
+/// A practitioner's line in a left-to-right screen: readline draws it, until a right-to-left
+/// letter is typed; then it is laid out like the family's, in the direction of its first letter.
+private func mixedEditLine(_ line: UnsafePointer<CChar>, _ point: Int32, _ width: Int32,
+                           _ row: UnsafeMutablePointer<Int32>, _ column: UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<CChar>? {
+    let text = String(cString: line)
+    guard BidiText.containsRightToLeft(text) else { return nil }
+    let bytes = Array(text.utf8)
+    let before = String(decoding: bytes[..<max(0, min(bytes.count, Int(point)))], as: UTF8.self)
+    let firstStrong = text.unicodeScalars.first { $0.properties.isAlphabetic }
+    let base: TextDirection = firstStrong.map { BidiText.containsRightToLeft(String($0)) } == true ? .rightToLeft : .leftToRight
+    let layout = RightToLeftEditLayout(text: text, cursorOffset: before.count, width: Int(width), base: base)
+    row.pointee = Int32(layout.cursorRow)
+    column.pointee = Int32(layout.cursorColumn)
+    return strdup(layout.rows.joined(separator: "\n"))
 }
 
 /// Tab completion: the typed letters start the word, or a word of it, ignoring case and accents
@@ -97,3 +117,6 @@ private func visualEditLine(_ line: UnsafePointer<CChar>, _ point: Int32, _ widt
     column.pointee = Int32(layout.cursorColumn)
     return strdup(layout.rows.joined(separator: "\n"))
 }
+
+/// Used from one thread only (it drives the terminal or one family's session).
+@available(*, unavailable) extension ReadlineReader: Sendable {}

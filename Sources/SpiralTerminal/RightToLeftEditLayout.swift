@@ -10,30 +10,33 @@ struct RightToLeftEditLayout {
     var cursorRow = 0
     var cursorColumn = 0
 
-    /// `cursorOffset`: characters (grapheme clusters) of `text` before the cursor.
-    init(text: String, cursorOffset: Int, width: Int) {
+    /// `cursorOffset`: characters (grapheme clusters) of `text` before the cursor. `base`: the
+    /// paragraph's direction: right-to-left rows sit against the right margin; left-to-right rows
+    /// (a practitioner typing Arabic in an English screen) start at the left, reordered.
+    init(text: String, cursorOffset: Int, width: Int, base: TextDirection = .rightToLeft) {
+        let right = base == .rightToLeft
         let width = max(4, width)
         let lines = Self.wrap(Array(text), width: width)
         var start = 0
         for (i, line) in lines.enumerated() {
             let logical = String(line)
-            let visual = BidiText.visualLine(logical, base: .rightToLeft)
-            let gap = max(0, width - UnicodeText.displayWidth(visual))
+            let visual = BidiText.visualLine(logical, base: base)
+            let gap = right ? max(0, width - UnicodeText.displayWidth(visual)) : 0
             rows.append(String(repeating: " ", count: gap) + visual)
             let end = start + line.count
             let last = i == lines.count - 1
             if cursorOffset >= start && (cursorOffset < end || last) {
                 cursorRow = i
                 let within = String(line.prefix(cursorOffset - start))
-                let column = logical.isEmpty ? -1
-                    : BidiText.visualCursorColumn(logical, logicalOffset: within.utf16.count, base: .rightToLeft, anchoredRight: true)
+                let column = logical.isEmpty ? (right ? -1 : 0)
+                    : BidiText.visualCursorColumn(logical, logicalOffset: within.utf16.count, base: base, anchoredRight: right)
                 cursorColumn = max(0, gap + column)
             }
             start = end
         }
         if rows.isEmpty {
             rows = [""]
-            cursorColumn = width - 1
+            cursorColumn = right ? width - 1 : 0
         }
     }
 

@@ -6,7 +6,7 @@ internal import _CReadline
 /// The process's signal flags. Handlers for SIGINT, SIGWINCH, SIGTERM and SIGHUP only raise a
 /// flag (a `volatile sig_atomic_t`, which is why they live in C); the readers act on them between
 /// keys. Installing them is idempotent; both readers do it themselves.
-public enum Signals {
+public enum Signals: Sendable {
     /// Installs the flag-raising handlers: from then on Ctrl-C and SIGTERM no longer end the
     /// process by themselves, they end the current `readLine`.
     public static func install() {

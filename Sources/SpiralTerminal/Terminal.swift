@@ -6,7 +6,7 @@ import Darwin
 
 /// The terminal as a whole: is there one, how big is it, may we use colour, raw output,
 /// and leaving it as we found it.
-public enum Terminal {
+public enum Terminal: Sendable {
     /// A person at a terminal: both stdin and stdout are ttys.
     public static var isInteractive: Bool {
         isatty(0) == 1 && isatty(1) == 1

@@ -2,7 +2,7 @@
 /// (VTE, foot, the Linux console). Wrap in logical order first, then turn each
 /// wrapped line into visual order: reordering whole paragraphs would move
 /// words across lines.
-public enum BidiText {
+public enum BidiText: Sendable {
     /// True if any character is strongly right-to-left (bidi class R or AL).
     public static func containsRightToLeft(_ s: String) -> Bool {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return false }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Dates, numbers and language names in a family's own language, from ICU's
 /// CLDR data. Locales are BCP 47 tags ("en-AU", "ar-u-nu-latn").
-public enum LocaleFormat {
+public enum LocaleFormat: Sendable {
     /// ICU medium date in the default time zone, e.g. "22 Nov 2026" for en-AU.
     /// Note CLDR's default calendar: "th" gives Buddhist years, "fa" Persian dates.
     public static func date(_ date: Date, locale: String) -> String {

@@ -1,5 +1,5 @@
 /// CLDR cardinal plural rules, as ICU knows them.
-public enum PluralRules {
+public enum PluralRules: Sendable {
     /// The plural keywords a locale distinguishes, e.g. ar -> zero one two few many other.
     public static func categories(locale: String) -> Set<String> {
         Set(ICU.pluralKeywords(locale: locale))

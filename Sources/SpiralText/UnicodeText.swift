@@ -1,7 +1,7 @@
 /// Measuring, wrapping and folding text for a terminal, through ICU.
 /// Widths are terminal columns; all positions come from ICU's grapheme
 /// clusters (UBRK_CHARACTER), never from a cut through a cluster.
-public enum UnicodeText {
+public enum UnicodeText: Sendable {
     /// ICU NFC normalisation (unorm2).
     public static func nfc(_ s: String) -> String {
         ICU.nfc(s) ?? s

@@ -297,6 +297,7 @@ static void on_line(char *line) {
 // (InputCleaner); this closes the echo.
 
 static int drawn_cursor_row;   // defined with the right-to-left redisplay below
+static int drew_visual;
 
 static unsigned char pushback[4];
 static int pushback_len = 0, pushback_pos = 0;
@@ -423,6 +424,7 @@ void spiral_rl_begin(const char *prompt, const char *prefill,
     finished_line = NULL;
     read_state = READING;
     drawn_cursor_row = 0;
+    drew_visual = 0;
     // A Ctrl-C pressed before this question was on screen was not meant for it.
     got_interrupt = 0;
     ignore_job_control_while_reading();
@@ -555,6 +557,7 @@ void spiral_rl_forget_session(void) {
 static SpiralDisplayTransform display_transform = NULL;
 static int display_prompt_columns = 0;
 static int drawn_cursor_row = 0;   // the row the cursor was left on by the last redisplay
+static int drew_visual = 0;        // whether the last redisplay was ours (not readline's)
 
 // Our redisplay of a right-to-left edit line: every row redrawn from the first, below the
 // question. Readline's own redisplay would draw Arabic letters in logical order, unshaped, and
@@ -569,9 +572,20 @@ static void visual_redisplay(void) {
         ? display_transform(rl_line_buffer ? rl_line_buffer : "", rl_point, width, &cursor_row, &cursor_column)
         : NULL;
     if (!shown) {
-        rl_redisplay();
+        // The transform declined (no right-to-left letter): readline draws, from a clean slate if
+        // the rows on screen were ours.
+        if (drew_visual) {
+            if (drawn_cursor_row > 0) fprintf(rl_outstream, "\033[%dA", drawn_cursor_row);
+            fprintf(rl_outstream, "\r\033[J");
+            drew_visual = 0;
+            drawn_cursor_row = 0;
+            rl_forced_update_display();
+        } else {
+            rl_redisplay();
+        }
         return;
     }
+    drew_visual = 1;
     if (drawn_cursor_row > 0) fprintf(rl_outstream, "\033[%dA", drawn_cursor_row);
     fprintf(rl_outstream, "\r\033[J%s", rl_display_prompt ? rl_display_prompt : "");
     int row = 0;
@@ -603,11 +617,12 @@ static void bind_arrows(int mirrored) {
     rl_bind_keyseq("\033OC", right);
 }
 
-void spiral_rl_set_display_transform(SpiralDisplayTransform transform, int prompt_columns) {
+void spiral_rl_set_display_transform(SpiralDisplayTransform transform, int prompt_columns, int mirror_arrows) {
     spiral_rl_setup();
     display_transform = transform;
     display_prompt_columns = prompt_columns;
     drawn_cursor_row = 0;
+    drew_visual = 0;
     rl_redisplay_function = transform ? visual_redisplay : rl_redisplay;
-    bind_arrows(transform != NULL);
+    bind_arrows(transform != NULL && mirror_arrows);
 }

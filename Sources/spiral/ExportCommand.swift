@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
                                         script: try content.loadScript())
             let overview = PlanOverview.load(from: store)
             for problem in overview.unreadable {
-                FileHandle.standardError.write(Data(("Left out: " + problem + "\n").utf8))
+                StandardError.write("Left out: " + problem + "\n")
             }
             text = try exporter.exportAll(overview.rows.map(\.listing), as: format ?? .csv, names: !noNames)
         } else {
@@ -78,7 +78,7 @@ struct ExportCommand: ParsableCommand {
             let asked = language ?? (bilingual ? MessageCatalogue.sourceLanguage : plan.language)
             let tag = catalogue.bestMatch(for: asked) ?? MessageCatalogue.sourceLanguage
             if let language, catalogue.bestMatch(for: language) == nil {
-                FileHandle.standardError.write(Data("No language file matches \"\(language)\": headings are in \(tag). `spiral languages` lists what is installed.\n".utf8))
+                StandardError.write("No language file matches \"\(language)\": headings are in \(tag). `spiral languages` lists what is installed.\n")
             }
             let l = Localizer(catalogue: catalogue, language: tag, latinDigits: latin)
             let exporter = PlanExporter(localizer: l, script: try content.loadScript(),

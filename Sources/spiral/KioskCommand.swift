@@ -89,7 +89,7 @@ struct KioskCommand: ParsableCommand {
 
     struct Loaded {
         var driver: KioskDriver
-        var reader: LineReader
+        var reader: any LineReader
     }
 
     /// The prompt script, languages and centre config, checked. `parallel`: the script is read, and
@@ -145,7 +145,7 @@ struct KioskCommand: ParsableCommand {
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
                              repository: store, log: log, settings: settings)
         flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory())
-        let reader: LineReader = interactive ? ReadlineReader() : PlainLineReader()
+        let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,
                                  reorderRightToLeft: content.config.reorderRightToLeft ?? true)
         return Loaded(driver: driver, reader: reader)

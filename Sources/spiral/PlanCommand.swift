@@ -31,7 +31,8 @@ struct PlanCommand: ParsableCommand {
         let session = PlanningSession(store: store, script: script, plan: plan, catalogue: catalogue, practitionerLanguage: tag,
                                       practitionerName: practitioner, reader: Terminal.makeLineReader(),
                                       interactive: interactive, colour: Terminal.colourEnabled,
-                                      latinDigits: config.latinDigits ?? false)
+                                      latinDigits: config.latinDigits ?? false,
+                                      reorderRightToLeft: config.reorderRightToLeft ?? true)
         defer { Terminal.restore() }
         session.run()
         if session.unsavedChangeCount > 0 {
@@ -46,7 +47,7 @@ enum PlanLookup {
     static func load(_ code: String, from store: PlanStore) throws -> Plan {
         guard let normalised = FamilyCode.normalise(code) else {
             let near = store.closestCodes(to: code.uppercased())
-            throw ValidationError("\"\(code)\" is not a family code: codes look like KMT-47R." + (near.isEmpty ? "" : " Did you mean \(near.joined(separator: " or "))?"))
+            throw ValidationError("\"\(code)\" is not a family code: \(FamilyCode.problem(with: code))." + (near.isEmpty ? "" : " Did you mean \(near.joined(separator: " or "))?"))
         }
         do { return try store.load(normalised) } catch { throw RuntimeFailure(error) }
     }

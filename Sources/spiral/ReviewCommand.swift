@@ -28,10 +28,10 @@ struct ReviewCommand: ParsableCommand {
             var rows = overview.rows
             if let search { rows = rows.filter { $0.matches(search) } }
             for problem in overview.unreadable {
-                FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+                StandardError.write("warning: \(problem)\n")
             }
             if rows.isEmpty {
-                FileHandle.standardError.write(Data((search == nil ? "No plans in \(store.directory) yet.\n" : "No plan matches \"\(search!)\".\n").utf8))
+                StandardError.write(search == nil ? "No plans in \(store.directory) yet.\n" : "No plan matches \"\(search!)\".\n")
                 return
             }
             print(rows.map(\.line).joined(separator: "\n"))
@@ -43,7 +43,7 @@ struct ReviewCommand: ParsableCommand {
         let session = ReviewSession(store: store, script: try? content.loadScript(), catalogue: catalogue,
                                     practitionerLanguage: tag, reader: Terminal.makeLineReader(),
                                     interactive: Terminal.isInteractive, colour: Terminal.colourEnabled,
-                                    latinDigits: config.latinDigits ?? false)
+                                    latinDigits: config.latinDigits ?? false, reorderRightToLeft: config.reorderRightToLeft ?? true)
         defer { Terminal.restore() }
         session.run()
     }

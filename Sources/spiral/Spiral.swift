@@ -28,7 +28,7 @@ struct Spiral: ParsableCommand {
             // What went wrong and how to fix it, without a usage line about subcommands.
             let message = KioskCommand.message(for: error)
             let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            StandardError.write(text + "\n")
             Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
         }
     }
@@ -49,7 +49,7 @@ struct Spiral: ParsableCommand {
     }
 
     static func fail(_ failure: RuntimeFailure) -> Never {
-        FileHandle.standardError.write(Data(("Error: " + failure.description + "\n").utf8))
+        StandardError.write("Error: " + failure.description + "\n")
         Foundation.exit(failure.code.rawValue)
     }
 }

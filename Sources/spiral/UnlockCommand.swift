@@ -17,7 +17,7 @@ struct UnlockCommand: ParsableCommand {
 
     func run() throws {
         guard let code = FamilyCode.normalise(code) else {
-            throw ValidationError("\"\(self.code)\" is not a family code: codes are six letters and numbers like KMT-47R.")
+            throw ValidationError("\"\(self.code)\" is not a family code: \(FamilyCode.problem(with: self.code)).")
         }
         let store = storeOptions.planStore
         let tries = store.pinFailures(code)

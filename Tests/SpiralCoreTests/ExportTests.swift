@@ -177,8 +177,13 @@ enum ExportFixtures {
         guard case let .success(en) = LanguageFileReader.read(path: Fixtures.root + "/Localizations/en.json") else {
             fatalError("Localizations/en.json does not load")
         }
+        // The needs' names from the shipped Arabic file: a chosen need is shown in the reader's language.
+        guard case let .success(shipped) = LanguageFileReader.read(path: Fixtures.root + "/Localizations/ar.json") else {
+            fatalError("Localizations/ar.json does not load")
+        }
+        let needNames = shipped.messages.filter { $0.key.hasPrefix("needs_now.choice.") }
         let ar = LanguageFile(language: "ar", name: "العربية", englishName: "Arabic", direction: .rightToLeft,
-                              status: .draft, reviewedBy: nil, messages: arabicMessages)
+                              status: .draft, reviewedBy: nil, messages: arabicMessages.merging(needNames) { mine, _ in mine })
         return MessageCatalogue(languages: [en, ar])
     }()
 

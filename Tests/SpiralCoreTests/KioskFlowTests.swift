@@ -302,4 +302,28 @@ struct KioskFlowTests {
         #expect(k.ended == .inputEnded(code: k.flow.code))
         #expect(k.plan?.profile.name == "Amira")
     }
+
+    @Test func aLongAnswerIsShortenedInTheSummarySoTheQuestionStaysOnScreen() {
+        let k = Kiosk()
+        k.startFamily()
+        let long = String(repeating: "word ", count: 300).trimmingCharacters(in: .whitespaces)
+        k.type("Amira")
+        k.skip(until: "What would you like help with?")
+        k.type(long)
+        k.skip(until: "Check your answers")
+        let entry = k.screen.list.first { $0.label.contains("word word") }!
+        #expect(entry.label.count < 400 && entry.label.hasSuffix("…"))
+    }
+
+    @Test func theSuggestedPraiseForAChildNeverSplicesTheParentsWordsIntoASentence() {
+        let k = Kiosk()
+        k.startFamily()
+        k.type("Amira")
+        k.skip(until: "Tell us one thing your child did recently")
+        k.type("Ava shared her toast with Leo")
+        k.type("Sharing")
+        guard case let .line(prefill, _, _) = k.screen.input else { Issue.record("no line"); return }
+        #expect(!prefill.contains("Ava shared"))
+        #expect(prefill == "I noticed — you shared, and that made them happy.")
+    }
 }

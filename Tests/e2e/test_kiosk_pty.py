@@ -62,8 +62,11 @@ def test_a_parent_goes_through_the_whole_tool_in_english(tmp_path):
     s.answer("Tell us one thing your child did recently that you loved", "put his toys away")
     s.answer("What did that show about your child?", "2")
     s.wait_for("Here is something you could say to your child")
-    assert "When you put his toys away, that was really helpful" in s.cursor_line()
-    s.type("home", "Sam, ", "enter")
+    # The parent's own words are never spliced into a sentence: the suggestion names the quality,
+    # and the parent adds what the child did.
+    assert "I noticed — that was really helpful" in s.cursor_line()
+    assert "put his toys away" not in s.cursor_line()
+    s.type("home", "Sam, you put your toys away. ", "enter")
     for question in ["What do you do to look after yourself?", "When things are hard, what helps you?",
                      "what do you think Mia feels?", "would say makes a really good day?"]:
         s.answer(question)
@@ -119,7 +122,7 @@ def test_a_parent_goes_through_the_whole_tool_in_english(tmp_path):
     assert answers["goal_what#1"]["stage"] == "obvious"
     praise = {p["kind"]: p["text"] for p in plan["praise"]}
     assert "read her a story every night" in praise["to-parent"]
-    assert praise["for-child"] == "Sam, When you put his toys away, that was really helpful. Thank you!"
+    assert praise["for-child"] == "Sam, you put your toys away. I noticed — that was really helpful. Thank you!"
     goal = plan["goals"][0]
     assert (goal["what"], goal["why"], goal["when"], goal["how"], goal["whoWith"], goal["status"]) == (
         "calmer mornings", "less shouting before school", "this term", "lay out clothes the night before",

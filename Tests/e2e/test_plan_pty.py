@@ -44,19 +44,22 @@ def test_practitioner_agrees_rates_praises_and_records_contact(tmp_path):
     s.answer("Agree this goal together", "1")
     s.wait_for("[Agreed]")
     # A date that doesn't parse is refused with what is expected, then a good one.
-    s.answer("Set the review date", "8")
+    # Agreed: "Agree this goal together" is no longer offered, so the review date is 7.
+    screen = s.wait_for("Set the review date")
+    assert "Agree this goal together" not in screen
+    s.answer("Set the review date", "7")
     s.answer("Review date", "31/02/2026")
     s.wait_for("That is not a date")
     s.type("ctrl-u", "5/12/2026", "enter")
     s.wait_for("review 2026-12-05")
     # Rate: 11 is refused, then 4 and 6.
-    s.answer("Rate progress", "9")
+    s.answer("Rate progress", "8")
     s.answer("The parent’s own rating", "11")
     s.wait_for("whole number from 0 to 10")
     s.type("4", "enter")
     s.answer("The practitioner’s rating", "6")
     s.answer("Date of this review", "2026-11-20")
-    s.wait_for("4/6")
+    s.wait_for("Parent 4 · Practitioner 6")
     s.answer("What would you like to do?")  # Enter: back to the goals
     s.answer("to add one")                 # Enter: back to the menu
     # Labelled praise: a vague one is questioned, then a specific one kept.
@@ -85,7 +88,7 @@ def test_practitioner_agrees_rates_praises_and_records_contact(tmp_path):
     # History shows who did what.
     choose(s, "Planning together", 6)
     screen = s.wait_for("History of changes")
-    assert "Jo Smith: goal kiosk-1 status" in screen
+    assert "Jo Smith: goal “calmer mornings” status" in screen
     s.answer("Press Enter to go back.")
     s.answer("Planning together")  # Enter: finish
     assert s.wait_exit() == 0
@@ -100,7 +103,7 @@ def test_practitioner_agrees_rates_praises_and_records_contact(tmp_path):
     assert plan["partnershipSteps"][0]["kind"] == "quick-win"
     assert plan["partnershipSteps"][0]["stage"] == "acceptance"
     history = [(h["who"], h["what"], h.get("old"), h.get("new")) for h in plan["history"]]
-    assert ("Jo Smith", "goal kiosk-1 status", "proposed", "agreed") in history
+    assert ("Jo Smith", "goal “calmer mornings” status", "proposed", "agreed") in history
     assert all(h["who"] == "Jo Smith" for h in plan["history"])
 
     # A kiosk save after the session keeps the practitioner's work.

@@ -4,7 +4,7 @@ import SpiralText
 /// What `spiral check` does: every language file against the English source, and the script
 /// against the catalogue. Also run when the kiosk starts, so a broken file is found by the
 /// coordinator, not in front of a parent.
-public enum ContentValidator {
+public enum ContentValidator: Sendable {
     /// Keys the program itself shows (besides those the script names).
     public static let programKeys: [String] = [
         "app.title", "ui.progress", "ui.keys", "ui.keys.noskip", "ui.keys.info", "ui.help", "ui.choose_one",

@@ -65,7 +65,7 @@ struct LanguageHeader: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    init(from decoder: Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         let m = try c.nestedContainer(keyedBy: MessageKey.self, forKey: .messages)
         var messages: [String: String] = [:]

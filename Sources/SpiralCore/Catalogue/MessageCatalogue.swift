@@ -182,7 +182,7 @@ public final class MessageCatalogue: @unchecked Sendable {
 }
 
 /// Reads one language file, with errors that name the file and say how to fix it.
-public enum LanguageFileReader {
+public enum LanguageFileReader: Sendable {
     public static func read(path: String) -> Result<LanguageFile, LanguageLoadProblem> {
         read(path: path, headerOnly: false).map(\.file)
     }
@@ -210,9 +210,9 @@ public enum LanguageFileReader {
 
 /// Decoding errors for the centre's own files (prompts, languages, config) in words a
 /// coordinator can act on: where, what was expected, how to fix.
-public enum JSONProblem {
-    public static func describe(_ error: Error, in data: Data) -> String {
-        func path(_ c: [CodingKey]) -> String {
+public enum JSONProblem: Sendable {
+    public static func describe(_ error: any Error, in data: Data) -> String {
+        func path(_ c: [any CodingKey]) -> String {
             c.isEmpty ? "the top level" : c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         guard let e = error as? DecodingError else { return "is not valid JSON" }

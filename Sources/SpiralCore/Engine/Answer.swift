@@ -55,7 +55,7 @@ public enum AnswerValue: Hashable, Sendable {
 extension AnswerValue: Codable {
     private enum Keys: String, CodingKey { case type, text, choice, choices }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         switch try c.decode(String.self, forKey: .type) {
         case "text": self = .text(try c.decode(String.self, forKey: .text))
@@ -69,7 +69,7 @@ extension AnswerValue: Codable {
         }
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         switch self {
         case let .text(t): try c.encode("text", forKey: .type); try c.encode(t, forKey: .text)

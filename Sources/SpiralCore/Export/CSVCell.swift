@@ -3,7 +3,7 @@ import Foundation
 /// One spreadsheet cell, safe to open: RFC 4180 quoting, and text that a spreadsheet would run
 /// as a formula (`=`, `+`, `-`, `@`, tab or carriage return first) neutralised with a leading `'`,
 /// so `=HYPERLINK(...)` typed at the kiosk stays words.
-public enum CSVCell {
+public enum CSVCell: Sendable {
     /// Rows end with CRLF, as RFC 4180 says.
     public static let lineEnd = "\r\n"
     /// UTF-8 byte order mark, so spreadsheets read non-Latin text as UTF-8.

@@ -1,7 +1,7 @@
 import SpiralText
 
 /// Escaping for HTML text and attribute values: everything typed into a plan goes through here.
-public enum HTMLText {
+public enum HTMLText: Sendable {
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -84,7 +84,7 @@ struct HTMLExporter {
             h.append("<h2>" + label(w.label("export.needs")) + "</h2>")
             h.append("<ul>")
             for need in sheet.needs {
-                var li = family(need.label, lang: plan.language)
+                var li = need.name.map(label) ?? family(need.familyLabel, lang: plan.language)
                 if need.urgent { li += " <strong class=\"urgent-tag\">" + label(w.label("export.urgent_need")) + "</strong>" }
                 if let detail = need.detail { li += ": " + family(detail, lang: plan.language) }
                 h.append("<li" + (need.urgent ? " class=\"urgent\"" : "") + ">" + li + "</li>")

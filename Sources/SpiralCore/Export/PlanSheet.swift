@@ -18,9 +18,13 @@ struct PlanSheet {
     }
 
     struct NeedItem {
-        var label: String
+        /// The need in the reader's language (and the family's when bilingual), from its choice id.
+        var name: ExportLabel?
+        /// As the family saw it, when the choice is not in the script any more.
+        var familyLabel: String
         var urgent: Bool
         var detail: String?
+        var label: String { name?.joined ?? familyLabel }
     }
 
     struct PraiseItem {
@@ -125,14 +129,21 @@ struct PlanSheet {
         facts.append(Fact(label: w.label("export.status"), value: status.joined, valueLabel: status))
         if !plan.profile.children.isEmpty {
             let kids = plan.profile.children.map { c in c.name + (c.age.map { " (" + w.number($0) + ")" } ?? "") }
-            facts.append(Fact(label: w.label("export.children"), value: kids.joined(separator: ", "), isFamilyText: true))
+            facts.append(Fact(label: w.label("export.children"), value: kids.joined(separator: ListSeparator.comma(for: plan.language)),
+                              isFamilyText: true))
         }
 
         flags = []
         if plan.urgent { flags.append(w.label("export.urgent")) }
         if plan.repairFlag { flags.append(w.label("export.repair_flag")) }
 
-        needs = plan.needs.map { NeedItem(label: $0.label, urgent: $0.urgent, detail: $0.detail.flatMap { $0.isEmpty ? nil : $0 }) }
+        // A fixed choice is stored as its id and shown in whatever language the reader asked for;
+        // only the family's own words stay as they wrote them.
+        let needChoices = script?.sections.flatMap(\.steps).first { $0.target == .needs }?.choiceList ?? []
+        needs = plan.needs.map { need in
+            NeedItem(name: needChoices.first { $0.id == need.need }.map { w.label($0.label) }, familyLabel: need.label,
+                     urgent: need.urgent, detail: need.detail.flatMap { $0.isEmpty ? nil : $0 })
+        }
         praise = plan.praise.map {
             PraiseItem(kind: $0.kind, kindLabel: w.label("export.praise." + $0.kind.rawValue), text: $0.text, language: $0.language)
         }

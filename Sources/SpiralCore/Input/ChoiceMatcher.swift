@@ -2,7 +2,7 @@ import SpiralText
 
 /// Reads a choice from what was typed: a number (in any script's digits), a label, or the start
 /// of one, ignoring case and accents ("hou" → Housing, "٢" → the second choice).
-public enum ChoiceMatcher {
+public enum ChoiceMatcher: Sendable {
     public enum Outcome: Equatable, Sendable {
         case chosen([Int])
         case noMatch(String)

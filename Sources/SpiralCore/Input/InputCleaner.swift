@@ -6,7 +6,7 @@ import SpiralText
 /// NFC. Letters and marks of every script, ZWJ/ZWNJ and LRM/RLM pass through unchanged, but no
 /// letter keeps more than `maxMarksPerCharacter` combining marks (a "Zalgo" flood is one
 /// character to the eye and megabytes on disk).
-public enum InputCleaner {
+public enum InputCleaner: Sendable {
     /// Vietnamese needs 2, Devanagari conjuncts about 4, Tibetan stacks up to 6.
     public static let maxMarksPerCharacter = 8
 

@@ -56,7 +56,7 @@ public struct AnswerReader: Sendable {
 /// Bounds on what a field may hold, counted as the eye sees it (grapheme clusters) and as it is
 /// stored (UTF-8 bytes): one letter carrying 100,000 combining accents is one character to the eye
 /// and 200 KB on disk. `InputCleaner` already caps the marks on one letter.
-public enum TextLimits {
+public enum TextLimits: Sendable {
     /// UTF-8 bytes allowed per character of a limit: enough for any real script (a Devanagari
     /// conjunct with its vowel sign is about 15 bytes), far below a pasted flood.
     public static let bytesPerCharacter = 16

@@ -252,3 +252,6 @@ enum SaveState: Equatable, Sendable {
     case held(file: String)
     case lost
 }
+
+/// Used from one thread only (it drives the terminal or one family's session).
+@available(*, unavailable) extension KioskFlow: Sendable {}

@@ -1,5 +1,5 @@
 /// Splits the summary into pages that fit the screen, so no answer scrolls out of sight.
-public enum SummaryPager {
+public enum SummaryPager: Sendable {
     /// `heights`: lines each entry takes. Returns index ranges, at least one (possibly empty).
     public static func pages(_ heights: [Int], available: Int) -> [Range<Int>] {
         let room = max(4, available)

@@ -3,7 +3,7 @@ import Foundation
 /// Turns the dialogue's answers into the plan's structured parts (needs, praise, goals, flags),
 /// following each step's `record` tag in the prompt script. Recomputed from the answers on every
 /// save, so going back and changing an answer always leaves a consistent plan.
-public enum PlanBuilder {
+public enum PlanBuilder: Sendable {
     public static func apply(_ engine: DialogueEngine, to plan: inout Plan, now: Date = Date()) {
         let visible = engine.visibleAnswers()
         plan.answers = visible.map { v, a in
@@ -102,7 +102,16 @@ public enum PlanBuilder {
 
 /// The separator between chosen labels in an answer's display string, as each language writes a
 /// list: "Housing; Safety", "住屋、安全", "سكن؛ أمان".
-public enum ListSeparator {
+public enum ListSeparator: Sendable {
+    /// Between names in a list ("Mia, Sam", "مريم، يوسف", "小明、小红").
+    public static func comma(for language: String) -> String {
+        switch language.split(separator: "-").first.map({ $0.lowercased() }) ?? "" {
+        case "zh", "ja": return "、"
+        case "ar", "fa", "ur": return "، "
+        default: return ", "
+        }
+    }
+
     public static func display(for language: String) -> String {
         switch language.split(separator: "-").first.map({ $0.lowercased() }) ?? "" {
         case "zh", "ja": return "、"
@@ -113,7 +122,7 @@ public enum ListSeparator {
 }
 
 /// Reads "Mia 4, Sam 7" (or "Mia (4) and Sam, 7") into children. Digits in any script count.
-public enum ChildrenParser {
+public enum ChildrenParser: Sendable {
     public static func parse(_ text: String) -> [Plan.Child] {
         let separators: Set<Character> = [",", ";", "،", "、", "，", "\n", "/"]
         var pieces = text.split(whereSeparator: { separators.contains($0) }).map(String.init)

@@ -24,6 +24,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case ratingOutOfRange(Int)
     case badDate(String)
     case emptyText
+    case tooLong(max: Int)
 
     public var description: String {
         switch self {
@@ -32,6 +33,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case let .ratingOutOfRange(n): return "\(n) is not a rating: use a whole number from 0 to 10."
         case let .badDate(s): return "\"\(s)\" is not a date: use year-month-day, like 2026-12-05."
         case .emptyText: return "Nothing was written: type the note, or press Enter to leave it."
+        case let .tooLong(max): return "That is longer than a plan can keep (\(max) characters): please shorten it."
         }
     }
 }
@@ -39,18 +41,29 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
 /// Applies practitioner edits and records each in the plan's history (who, when, what, old, new).
 /// Nothing is destroyed: a removed goal is marked removed.
 public struct PlanEditor: Sendable {
+    /// The longest note, goal field or praise a practitioner can record, in characters.
+    public static let maxLength = 2000
     public let who: String
-    public let now: Date
+    /// The time of each edit: read afresh for every change (a session lasts an hour), or fixed
+    /// for tests.
+    let clock: @Sendable () -> Date
 
-    public init(who: String, now: Date = Date()) {
+    public init(who: String, now: Date? = nil) {
         self.who = who
-        self.now = now
+        if let now { self.clock = { now } } else { self.clock = { Date() } }
     }
 
     public func apply(_ edit: PlanEdit, to plan: inout Plan) throws(PlanEditError) {
-        func clean(_ s: String?) -> String? {
+        let now = clock()
+        /// A goal named by its words in the history, which a person reads ("goal “calmer mornings”").
+        func named(_ i: Int) -> String { "goal “\(plan.goals[i].what)”" }
+        func clean(_ s: String?) throws(PlanEditError) -> String? {
             guard let s else { return nil }
             let c = InputCleaner.clean(s)
+            // Bounded as the eye sees it and as it is stored, before it reaches the plan.
+            if TextLimits.length(c) > Self.maxLength || !TextLimits.fitsBytes(c, characters: Self.maxLength) {
+                throw .tooLong(max: Self.maxLength)
+            }
             return c.isEmpty ? nil : c
         }
         func goalIndex(_ id: String) throws(PlanEditError) -> Int {
@@ -62,16 +75,16 @@ public struct PlanEditor: Sendable {
         }
         switch edit {
         case let .addGoal(what, why, when, how, whoWith):
-            guard let what = clean(what) else { throw .emptyWhat }
+            guard let what = try clean(what) else { throw .emptyWhat }
             let n = (plan.goals.compactMap { Int($0.id.replacingOccurrences(of: "goal-", with: "")) }.max() ?? 0) + 1
-            var goal = Plan.Goal(id: "goal-\(n)", what: what, why: clean(why), when: clean(when), how: clean(how),
-                                 whoWith: clean(whoWith), status: .agreed, proposedBy: who, language: plan.language)
+            var goal = Plan.Goal(id: "goal-\(n)", what: what, why: try clean(why), when: try clean(when), how: try clean(how),
+                                 whoWith: try clean(whoWith), status: .agreed, proposedBy: who, language: plan.language)
             goal.editedInSession = true
             plan.goals.append(goal)
-            log("goal \(goal.id) added", nil, what)
+            log("goal “\(what)” added", nil, what)
         case let .setGoalField(id, field, value):
             let i = try goalIndex(id)
-            let new = clean(value)
+            let new = try clean(value)
             if field == .what, new == nil { throw .emptyWhat }
             let old: String?
             switch field {
@@ -82,41 +95,42 @@ public struct PlanEditor: Sendable {
             case .whoWith: old = plan.goals[i].whoWith; plan.goals[i].whoWith = new
             }
             plan.goals[i].editedInSession = true
-            log("goal \(id) \(field.rawValue)", old, new)
+            log("\(named(i)) \(field.rawValue)", old, new)
         case let .setGoalStatus(id, status):
             let i = try goalIndex(id)
             let old = plan.goals[i].status
             plan.goals[i].status = status
             plan.goals[i].editedInSession = true
-            log("goal \(id) status", old.rawValue, status.rawValue)
+            log("\(named(i)) status", old.rawValue, status.rawValue)
         case let .setReviewDate(id, date):
             let i = try goalIndex(id)
             guard let d = DateInput.parse(date) else { throw .badDate(date) }
-            log("goal \(id) review date", plan.goals[i].reviewDate, d)
+            log("\(named(i)) review date", plan.goals[i].reviewDate, d)
             plan.goals[i].reviewDate = d
         case let .rateGoal(id, date, parent, practitioner):
             let i = try goalIndex(id)
             for r in [parent, practitioner].compactMap({ $0 }) where !(0...10).contains(r) { throw .ratingOutOfRange(r) }
             guard let d = DateInput.parse(date) else { throw .badDate(date) }
             plan.goals[i].ratings.append(Plan.Rating(date: d, parent: parent, practitioner: practitioner, by: who))
-            log("goal \(id) rating", nil, "parent \(parent.map(String.init) ?? "-"), practitioner \(practitioner.map(String.init) ?? "-") on \(d)")
+            log("\(named(i)) rating", nil, "parent \(parent.map(String.init) ?? "-"), practitioner \(practitioner.map(String.init) ?? "-") on \(d)")
         case let .removeGoal(id):
             let i = try goalIndex(id)
             plan.goals[i].removed = true
             plan.goals[i].editedInSession = true
-            log("goal \(id) removed", plan.goals[i].what, nil)
+            log("\(named(i)) removed", plan.goals[i].what, nil)
         case let .addPraise(text, language):
-            guard let text = clean(text) else { throw .emptyText }
+            guard let text = try clean(text) else { throw .emptyText }
             plan.praise.append(Plan.Praise(kind: .toParent, text: text, source: .practitioner(who), language: language, recordedAt: now))
             log("labelled praise added", nil, text)
         case let .addStep(kind, note):
-            guard let note = clean(note) else { throw .emptyText }
+            guard let note = try clean(note) else { throw .emptyText }
             plan.partnershipSteps.append(Plan.PartnershipStep(kind: kind, note: note, by: who, at: now))
             log("partnership step (\(kind.rawValue), \(kind.stage.rawValue))", nil, note)
         case let .addContact(kind, date, note):
             guard let d = DateInput.parse(date) else { throw .badDate(date) }
-            plan.contacts.append(Plan.Contact(kind: kind, date: d, note: clean(note), by: who))
-            log("contact \(kind.rawValue)", nil, d + (clean(note).map { ": " + $0 } ?? ""))
+            let note = try clean(note)
+            plan.contacts.append(Plan.Contact(kind: kind, date: d, note: note, by: who))
+            log("contact \(kind.rawValue)", nil, d + (note.map { ": " + $0 } ?? ""))
         }
         plan.updatedAt = now
     }
@@ -124,7 +138,7 @@ public struct PlanEditor: Sendable {
 
 /// Dates as practitioners type them: `2026-12-05`, `5/12/2026` (day first, as in Australia),
 /// `today`, `tomorrow`, or `+14` (days from today).
-public enum DateInput {
+public enum DateInput: Sendable {
     public static func parse(_ raw: String, today: Date = Date()) -> String? {
         let s = raw.trimmingCharacters(in: .whitespaces).lowercased()
         var cal = Calendar(identifier: .gregorian)

@@ -7,7 +7,8 @@ public struct PlanOverview: Sendable {
     public struct Row: Sendable {
         public var listing: PlanListing
 
-        /// `CODE  name  language  flags  goals  last contact`, tab-free and one line.
+        /// `flags  CODE  name  language  status  goals  updated`, tab-free and one line. Flags come
+        /// first, so a line shortened to fit the screen never loses them.
         public var line: String {
             var flags: [String] = []
             let plan = listing
@@ -16,10 +17,11 @@ public struct PlanOverview: Sendable {
             let goals = Plan.Goal.Status.allCases.compactMap { s in plan.goals[s.rawValue].map { "\($0) \(s.rawValue)" } }
             let name = plan.name.map { UnicodeText.truncate($0, toWidth: 24) } ?? "-"
             let stamp = Self.day(plan.updatedAt)
-            return ([plan.code, UnicodeText.pad(name, toWidth: 24), UnicodeText.pad(plan.language, toWidth: 7),
-                    UnicodeText.pad(plan.status.rawValue, toWidth: 11),
-                    "goals: " + (goals.isEmpty ? "none" : goals.joined(separator: ", ")),
-                    "updated " + stamp] + (flags.isEmpty ? [] : [flags.joined(separator: " ")]))
+            return ((flags.isEmpty ? [] : [flags.joined(separator: " ")])
+                    + [plan.code, UnicodeText.pad(name, toWidth: 24), UnicodeText.pad(plan.language, toWidth: 7),
+                       UnicodeText.pad(plan.status.rawValue, toWidth: 11),
+                       "goals: " + (goals.isEmpty ? "none" : goals.joined(separator: ", ")),
+                       "updated " + stamp])
                 .joined(separator: "  ")
         }
 

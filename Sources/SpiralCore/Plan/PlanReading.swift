@@ -32,10 +32,20 @@ public struct PlanReading: Sendable {
                 if case .shown = a.value { return false }
                 return a.stage == stage && !a.skipped
             }.map { a in
-                Item(question: question(for: a), familyQuestion: a.question, answer: a.answer)
+                Item(question: question(for: a), familyQuestion: a.question, answer: answer(for: a))
             }
             return items.isEmpty ? nil : Block(stage: stage, heading: practitioner("export.stage." + stage.rawValue), items: items)
         }
+    }
+
+    /// A chosen answer in the practitioner's language (and the family's words beside it when they
+    /// differ); the family's own typed words as they wrote them.
+    func answer(for a: PlanAnswer) -> String {
+        guard !a.value.choiceIds.isEmpty, let step = script?.step(a.promptId) else { return a.answer }
+        let labels = a.value.choiceIds.compactMap { id in step.choiceList.first { $0.id == id }.map { practitioner($0.label) } }
+        guard labels.count == a.value.choiceIds.count else { return a.answer }
+        let mine = labels.joined(separator: ListSeparator.display(for: practitioner.language))
+        return mine == a.answer || a.language == practitioner.language ? mine : mine + " (" + a.answer + ")"
     }
 
     /// The question re-worded in the practitioner's language when the script knows it; else as shown.

@@ -4,7 +4,7 @@ import SpiralText
 /// Helps a practitioner write labelled praise: it names a specific thing the parent did and why
 /// it matters ("You read to Mia every night this week — that gives her a calm end to the day"),
 /// not "good job".
-public enum PraiseCoach {
+public enum PraiseCoach: Sendable {
     public enum Concern: Equatable, Sendable {
         /// Only general words of praise, no action named.
         case vague

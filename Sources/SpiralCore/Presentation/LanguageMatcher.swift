@@ -2,7 +2,7 @@ import SpiralText
 
 /// Finds a language from what a parent typed on the first screen: its number, or a few letters
 /// of its name in any script. "viet" and "tieng" find Tiếng Việt; "عر" finds العربية; "中文" finds Chinese.
-public enum LanguageMatcher {
+public enum LanguageMatcher: Sendable {
     /// Returns the index into `tags`.
     /// `shown`: each language's line as the chooser shows it (and Tab completes it), which is
     /// always accepted whole.

@@ -46,8 +46,10 @@ public struct StepPresenter: Sendable {
         default: keys = !marked.isEmpty ? l("ui.keys.keep") : step.isSkippable ? l("ui.keys") : l("ui.keys.noskip")
         }
         var hint = step.hint.map { l($0) }
-        if step.kind == .choice { hint = [hint, l("ui.choose_one")].compactMap { $0 }.joined(separator: " ") }
-        if step.kind == .multiChoice { hint = [hint, l("ui.choose_many")].compactMap { $0 }.joined(separator: " ") }
+        // Sentences follow one another with a space, except in scripts written without spaces.
+        let gap = ["zh", "ja"].contains(l.language.split(separator: "-").first.map(String.init) ?? "") ? "" : " "
+        if step.kind == .choice { hint = [hint, l("ui.choose_one")].compactMap { $0 }.joined(separator: gap) }
+        if step.kind == .multiChoice { hint = [hint, l("ui.choose_many")].compactMap { $0 }.joined(separator: gap) }
         return StepView(
             progress: progress,
             intro: step.intro.map { l($0, args) },

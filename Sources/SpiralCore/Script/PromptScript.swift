@@ -104,7 +104,7 @@ public indirect enum Condition: Codable, Sendable, Equatable {
 
     private enum Keys: String, CodingKey { case step, `is`, includes, isOnly, answered, returning, any, all, not }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         if let list = try c.decodeIfPresent([Condition].self, forKey: .any) { self = .any(list); return }
         if let list = try c.decodeIfPresent([Condition].self, forKey: .all) { self = .all(list); return }
@@ -119,7 +119,7 @@ public indirect enum Condition: Codable, Sendable, Equatable {
             debugDescription: "a condition on step '\(step)' needs one of \"is\", \"includes\" or \"isOnly\"")
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         switch self {
         case let .stepIs(s, v): try c.encode(s, forKey: .step); try c.encode(v, forKey: .is)

@@ -26,7 +26,7 @@ public struct ContentProblem: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-public enum ScriptLoader {
+public enum ScriptLoader: Sendable {
     public static let fileName = "kiosk.json"
 
     /// Reads `Prompts/kiosk.json` and checks its structure.

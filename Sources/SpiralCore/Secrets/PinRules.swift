@@ -1,5 +1,5 @@
 /// A family's PIN: 4 to 6 digits, typed in any script's digits.
-public enum PinRules {
+public enum PinRules: Sendable {
     /// The PIN as ASCII digits, or nil if anything else was typed.
     public static func digits(_ typed: String) -> String? {
         let compact = typed.filter { !$0.isWhitespace }

@@ -5,7 +5,7 @@ import Foundation
 /// A slow, salted hash for the staff passphrase and family PINs: scrypt, stored as
 /// `scrypt$N$r$p$salt$hash` (base64), so the parameters can be raised later without breaking
 /// what is stored. Nothing reversible is ever kept.
-public enum SecretHash {
+public enum SecretHash: Sendable {
     /// Cost for the staff passphrase: about 0.1 s here, slow enough to make guessing expensive.
     public static let passphraseCost = Cost(rounds: 1 << 15, blockSize: 8, parallelism: 1)
     /// A PIN has few possibilities, so the cost matters more than the hash: the kiosk also slows

@@ -171,7 +171,7 @@ public struct PlanStore: PlanRepository {
 }
 
 /// One JSON shape for plan files and JSON exports: sorted keys, ISO 8601 dates, readable.
-public enum PlanCoding {
+public enum PlanCoding: Sendable {
     public static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -186,9 +186,9 @@ public enum PlanCoding {
     }
 
     /// A decoding error in words that name the field, never its value.
-    public static func describe(_ error: Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         guard let e = error as? DecodingError else { return "not valid JSON" }
-        func path(_ c: [CodingKey]) -> String {
+        func path(_ c: [any CodingKey]) -> String {
             c.isEmpty ? "the top level" : c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch e {

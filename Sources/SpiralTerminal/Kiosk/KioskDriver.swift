@@ -6,13 +6,13 @@ import SpiralText
 /// the screen asks, and hands what happened back to the flow. It interprets nothing itself.
 public final class KioskDriver {
     public let flow: KioskFlow
-    let reader: LineReader
+    let reader: any LineReader
     let interactive: Bool
     let colour: Bool
     let reorderRightToLeft: Bool
     let write: (String) -> Void
 
-    public init(flow: KioskFlow, reader: LineReader, interactive: Bool, colour: Bool, reorderRightToLeft: Bool,
+    public init(flow: KioskFlow, reader: any LineReader, interactive: Bool, colour: Bool, reorderRightToLeft: Bool,
                 write: @escaping (String) -> Void = Terminal.write) {
         self.flow = flow
         self.reader = reader
@@ -93,3 +93,6 @@ public final class KioskDriver {
         }
     }
 }
+
+/// Used from one thread only (it drives the terminal or one family's session).
+@available(*, unavailable) extension KioskDriver: Sendable {}

@@ -7,18 +7,21 @@ import SpiralText
 /// urgent needs and repair flags first, then what the family said grouped by spiral stage, each
 /// question in the practitioner's language beside the family's own words.
 public final class ReviewSession {
-    let store: PlanStore
+    let store: any PlanRepository
     let script: PromptScript?
     let catalogue: MessageCatalogue
     let practitioner: Localizer
-    let reader: LineReader
+    let reader: any LineReader
     let interactive: Bool
     let colour: Bool
+    /// The centre's `reorderRightToLeft` (false for a terminal that does its own bidi).
+    let reorderRightToLeft: Bool
     let write: (String) -> Void
 
-    public init(store: PlanStore, script: PromptScript?, catalogue: MessageCatalogue, practitionerLanguage: String,
-                reader: LineReader, interactive: Bool, colour: Bool, latinDigits: Bool,
+    public init(store: any PlanRepository, script: PromptScript?, catalogue: MessageCatalogue, practitionerLanguage: String,
+                reader: any LineReader, interactive: Bool, colour: Bool, latinDigits: Bool, reorderRightToLeft: Bool = true,
                 write: @escaping (String) -> Void = Terminal.write) {
+        self.reorderRightToLeft = reorderRightToLeft && interactive
         self.store = store
         self.script = script
         self.catalogue = catalogue
@@ -33,7 +36,7 @@ public final class ReviewSession {
     var height: Int { interactive ? Terminal.height() : Int.max / 2 }
 
     func renderer(_ l: Localizer) -> ScreenRenderer {
-        ScreenRenderer(width: width, direction: l.direction, locale: l.formattingLocale, colour: colour, reorderRightToLeft: interactive)
+        ScreenRenderer(width: width, direction: l.direction, locale: l.formattingLocale, colour: colour, reorderRightToLeft: reorderRightToLeft)
     }
 
     func show(_ lines: [String]) {
@@ -132,9 +135,15 @@ public final class ReviewSession {
         if plan.repairFlag { lines += p.paragraph(practitioner("plan.flag.repair"), style: .notice) }
         let urgentNeeds = plan.needs.filter(\.urgent)
         if !urgentNeeds.isEmpty {
-            lines += p.paragraph(practitioner("export.needs") + ": " + plan.needs.map { $0.label + ($0.urgent ? " (!)" : "") }.joined(separator: ", "), style: .notice)
+            // Each need in the practitioner's language, from its id (the family saw it in theirs).
+            let choices = script?.sections.flatMap(\.steps).first { $0.target == .needs }?.choiceList ?? []
+            let names = plan.needs.map { need in
+                (choices.first { $0.id == need.need }.map { practitioner($0.label) } ?? need.label) + (need.urgent ? " (!)" : "")
+            }
+            lines += p.paragraph(practitioner("export.needs") + ": " + names.joined(separator: ", "), style: .notice)
         }
-        if let repair = plan.answers.first(where: { $0.promptId == "not_right_detail" && !$0.skipped }) {
+        let repairStep = script?.step(withRole: .repairDetail)?.id ?? "not_right_detail"
+        if let repair = plan.answers.first(where: { $0.promptId == repairStep && !$0.skipped }) {
             lines += p.paragraph(practitioner("plan.flag.repair"), style: .notice)
             lines += f.paragraph(repair.answer, indent: 2)
         }
@@ -158,3 +167,6 @@ public final class ReviewSession {
         return lines
     }
 }
+
+/// Used from one thread only (it drives the terminal or one family's session).
+@available(*, unavailable) extension ReviewSession: Sendable {}

@@ -68,8 +68,9 @@ void spiral_rl_set_completion_match(SpiralCompletionMatch _Nullable match);
 // is set, each redisplay draws `prompt` and then the rows the transform returns for the edit line
 // (visual order, shaped, each row already padded to sit against the right margin, rows separated
 // by '\n'; malloc'd, freed here), wrapped to `width` columns after the prompt, and puts the cursor
-// on row `*cursor_row`, `*cursor_column` columns after the prompt. The left and right arrows move
-// the way they point. NULL restores readline's own redisplay and arrows.
+// on row `*cursor_row`, `*cursor_column` columns after the prompt. A transform may return NULL to
+// let readline draw the line itself. NULL restores readline's own redisplay and arrows.
 typedef char *_Nullable (*SpiralDisplayTransform)(const char *_Nonnull line, int point, int width,
                                                   int *_Nonnull cursor_row, int *_Nonnull cursor_column);
-void spiral_rl_set_display_transform(SpiralDisplayTransform _Nullable transform, int prompt_columns);
+// `mirror_arrows`: a right-to-left screen, where the left arrow moves towards the text's end.
+void spiral_rl_set_display_transform(SpiralDisplayTransform _Nullable transform, int prompt_columns, int mirror_arrows);
