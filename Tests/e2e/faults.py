@@ -10,6 +10,27 @@ import tempfile
 from kiosk_driver import SPIRAL, Screen
 
 USER = "spiral-fault"
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+_installed = None
+
+
+def installed_binary():
+    """The binary with its prompts and languages beside it, in a folder every user can read: the
+    checkout itself may sit where an ordinary user cannot go (under /root in CI)."""
+    global _installed
+    if _installed is None:
+        folder = tempfile.mkdtemp(prefix="spiral-fault-bin-", dir="/tmp")
+        os.chmod(folder, 0o755)
+        shutil.copy2(SPIRAL, os.path.join(folder, "spiral"))
+        for name in ("Prompts", "Localizations", "Config"):
+            shutil.copytree(os.path.join(ROOT, name), os.path.join(folder, name))
+        for base, dirs, files in os.walk(folder):
+            for d in dirs:
+                os.chmod(os.path.join(base, d), 0o755)
+            for f in files:
+                os.chmod(os.path.join(base, f), 0o755 if f == "spiral" else 0o644)
+        _installed = os.path.join(folder, "spiral")
+    return _installed
 
 
 def fault_user():
@@ -52,7 +73,8 @@ class Place:
 
     def kiosk(self, *extra, preexec=None):
         return Screen(["kiosk", "--once", "--language", "en", "--store", self.store, *extra],
-                      env=self.env, user=self.user if os.geteuid() == 0 else None, preexec=preexec)
+                      env=self.env, user=self.user if os.geteuid() == 0 else None, preexec=preexec,
+                      binary=installed_binary())
 
     def run(self, *args):
         def become():
@@ -62,7 +84,7 @@ class Place:
                 os.setuid(self.user[0])
         env = dict(os.environ)
         env.update(self.env)
-        return subprocess.run([SPIRAL, *args], env=env, capture_output=True, text=True, timeout=120, preexec_fn=become)
+        return subprocess.run([installed_binary(), *args], env=env, capture_output=True, text=True, timeout=120, preexec_fn=become)
 
     def mount_small_disk(self):
         """The store on a 64 KB tmpfs, when this machine lets us mount one."""

@@ -22,7 +22,7 @@ KEYS = {
 class Screen:
     """A person in front of a terminal running one command."""
 
-    def __init__(self, args, columns=90, rows=40, env=None, user=None, preexec=None):
+    def __init__(self, args, columns=90, rows=40, env=None, user=None, preexec=None, binary=None):
         full_env = dict(os.environ)
         full_env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8"})
         full_env.pop("NO_COLOR", None)
@@ -37,7 +37,7 @@ class Screen:
                 os.setgroups([])
                 os.setgid(user[1])
                 os.setuid(user[0])
-        self.child = pexpect.spawn(SPIRAL, args, env=full_env, dimensions=(rows, columns), encoding=None,
+        self.child = pexpect.spawn(binary or SPIRAL, args, env=full_env, dimensions=(rows, columns), encoding=None,
                                    preexec_fn=become if (user or preexec) else None)
         self.raw = b""
 
