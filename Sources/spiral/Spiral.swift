@@ -19,7 +19,7 @@ struct Spiral: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == KioskCommand.configuration.commandName,
-              var kiosk = try? KioskCommand.parse(Array(arguments.dropFirst())) else {
+              let kiosk = try? KioskCommand.parse(Array(arguments.dropFirst())) else {
             return runAny(arguments)
         }
         do { try kiosk.run() } catch let failure as RuntimeFailure {

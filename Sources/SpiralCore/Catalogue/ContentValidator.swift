@@ -16,6 +16,9 @@ public enum ContentValidator: Sendable {
         "ui.finish.title", "ui.finish.code", "ui.finish.strengths", "ui.finish.goals", "ui.finish.urgent",
         "ui.finish.press", "ui.idle.title", "ui.idle.text", "ui.keeps", "ui.pin.title", "ui.pin.choose", "ui.pin.keys.choose", "ui.pin.again", "ui.pin.rules", "ui.pin.mismatch", "ui.pin.saved", "ui.pin.skipped", "ui.pin.enter", "ui.pin.keys", "ui.pin.wait", "staff.close.title", "staff.close.text", "staff.close.wrong", "crisis.contact", "crisis.about.000", "crisis.name.000", "crisis.about.respect", "crisis.about.lifeline",
         "crisis.about.kids", "crisis.about.yarn",
+        "ui.keys.keep", "ui.stop.title", "ui.stop.saved", "ui.stop.unsaved", "ui.stop.yes", "ui.stop.no", "ui.stop.keys",
+        "ui.goodbye.held", "ui.goodbye.lost", "ui.goodbye.nothing", "ui.pin.locked", "ui.plan.unavailable",
+        "ui.finish.goals.agreed", "staff.no_passphrase", "plan.more", "plan.error.too_long", "plan.error.save",
     ] + ExportKeys.all
 
     /// Checks the English source is complete for the script and the program.

@@ -7,13 +7,13 @@ public struct Screen: Sendable, Equatable {
     /// Which screen this is: presenters and tests name screens by it.
     public enum Kind: String, Sendable, Equatable {
         case language, welcome, pinEntry, pinChoose, pinConfirm, step, summary, stillThere, confirmStop
-        case closing, goodbye, staffClose, menu, page
+        case closing, goodbye, staffClose, menu, page, reviewList, planReading
     }
 
     /// A run of words in one style. `direction` is the language the words came from when it is not
     /// the screen's own (a language's name on the chooser, an English fallback in Arabic).
     public struct Block: Sendable, Equatable {
-        public enum Style: Sendable, Equatable { case plain, question, hint, indented, notice, dim }
+        public enum Style: Sendable, Equatable { case plain, question, hint, indented, notice, dim, heading }
         public var text: String
         public var style: Style
         public var direction: TextDirection?

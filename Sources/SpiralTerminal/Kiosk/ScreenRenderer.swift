@@ -107,9 +107,12 @@ public struct ScreenRenderer: Sendable {
             case .indented: lines += r.paragraph(block.text, indent: 2, direction: block.direction)
             case .notice: lines += r.paragraph(block.text, style: .notice, direction: block.direction); lines.append("")
             case .dim: lines += r.paragraph(block.text, style: .dim, direction: block.direction); lines.append("")
+            case .heading:
+                if lines.last != "" { lines.append("") }
+                lines += r.paragraph(block.text, style: .title, direction: block.direction)
             }
         }
-        if let last = screen.blocks.last, [.question, .hint, .indented].contains(last.style) { lines.append("") }
+        if let last = screen.blocks.last, [.question, .hint, .indented, .heading].contains(last.style) { lines.append("") }
         if !screen.list.isEmpty {
             lines += r.choiceList(screen.list.map(\.label), numbers: screen.list.map(\.number),
                                  marked: Set(screen.list.indices.filter { screen.list[$0].marked }),
@@ -121,36 +124,16 @@ public struct ScreenRenderer: Sendable {
         return lines
     }
 
+    /// Lines one block takes on screen, for paging long readings.
+    public func height(of block: Screen.Block) -> Int {
+        var r = self
+        r.colour = false
+        return r.lines(for: Screen(kind: .page, language: locale, direction: direction, title: "", blocks: [block])).count - 2
+    }
+
     /// Lines one list entry takes, for paging.
     public func height(ofItem label: String, numbers: Int = 2) -> Int {
         choiceList([label], numbers: [String(repeating: "9", count: numbers)]).count
     }
 
-    /// The whole screen for one step.
-    public func render(_ view: StepView, notice: String?, numbers: [String]) -> [String] {
-        var lines: [String] = []
-        lines += paragraph(view.progress, style: .title)
-        lines.append("")
-        if let intro = view.intro { lines += paragraph(intro); lines.append("") }
-        lines += paragraph(view.question, style: .question)
-        for extra in view.lines { lines += paragraph(extra, indent: 2) }
-        if let hint = view.hint { lines += paragraph(hint, style: .hint) }
-        if !view.choices.isEmpty { lines.append(""); lines += choiceList(view.choices, numbers: numbers) }
-        lines.append("")
-        if let notice { lines += paragraph(notice, style: .notice); lines.append("") }
-        lines += paragraph(view.keys, style: .dim)
-        return lines
-    }
-
-    /// A screen of headed paragraphs (welcome, summary, closing).
-    public func page(title: String, paragraphs: [String], list: [(String, String)] = [], notice: String?, footer: String?) -> [String] {
-        var lines = paragraph(title, style: .title)
-        lines.append("")
-        for p in paragraphs { lines += paragraph(p); lines.append("") }
-        lines += choiceList(list.map(\.1), numbers: list.map(\.0))
-        if !list.isEmpty { lines.append("") }
-        if let notice { lines += paragraph(notice, style: .notice); lines.append("") }
-        if let footer { lines += paragraph(footer, style: .dim) }
-        return lines
-    }
 }

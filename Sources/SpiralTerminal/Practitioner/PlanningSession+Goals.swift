@@ -24,12 +24,11 @@ extension PlanningSession {
     /// Returns false when input ended.
     func goals() -> Bool {
         while true {
-            var lines = both("plan.goals.title", style: .question) + [""]
-            if plan.goals.isEmpty { lines += renderer(for: practitioner).paragraph(practitioner("plan.goals.none")) }
-            lines += list(plan.goals.map(goalSummary))
-            lines += renderer(for: practitioner).choiceList([practitioner("plan.goals.add")], numbers: ["a"])
-            lines += [""] + renderer(for: practitioner).paragraph(practitioner("plan.goals.question"), style: .dim)
-            switch ask(lines) {
+            var blocks = both("plan.goals.title", style: .question)
+            if plan.goals.isEmpty { blocks.append(Screen.Block(practitioner("plan.goals.none"))) }
+            switch ask(screen(blocks, list: plan.goals.map(goalSummary),
+                              extra: [Screen.Item(number: "a", label: practitioner("plan.goals.add"))],
+                              footer: practitioner("plan.goals.question"), kind: .menu)) {
             case .back: return true
             case .ended: return false
             case let .text(t):
@@ -49,8 +48,7 @@ extension PlanningSession {
     /// what Enter does here ("Enter for today", "Enter to skip"): never two meanings at once.
     func askField(_ key: String, prefill: String = "") -> Input {
         let saysEnter = practitioner(key).contains("Enter")
-        let footer = saysEnter ? [] : [""] + renderer(for: practitioner).paragraph(practitioner("plan.back"), style: .dim)
-        return ask(both(key, style: .question) + footer, prefill: prefill)
+        return ask(screen(both(key, style: .question), footer: saysEnter ? nil : practitioner("plan.back")), prefill: prefill)
     }
 
     func addGoal() -> Bool {
@@ -69,9 +67,9 @@ extension PlanningSession {
 
     func goal(_ id: String) -> Bool {
         while let g = plan.goals.first(where: { $0.id == id }) {
-            var detail: [String] = renderer(for: practitioner).paragraph(goalSummary(g), style: .question)
+            var detail = [Screen.Block(goalSummary(g), style: .question)]
             for (field, value) in [("why", g.why), ("when", g.when), ("how", g.how), ("whoWith", g.whoWith)] {
-                if let value { detail += renderer(for: practitioner).paragraph(practitioner("export.goal." + field) + ": " + value, indent: 2) }
+                if let value { detail.append(Screen.Block(practitioner("export.goal." + field) + ": " + value, style: .indented)) }
             }
             var items: [Menu<GoalAction>.Item] = []
             if g.status != .agreed { items.append(.init(.agree, practitioner("plan.goal.agree"))) }
@@ -83,9 +81,7 @@ extension PlanningSession {
             items += [.init(.reviewDate, practitioner("plan.goal.review_date")), .init(.rate, practitioner("plan.goal.rate")),
                       .init(.remove, practitioner("plan.goal.remove"))]
             let menu = Menu(items)
-            let lines = detail + [""] + both("plan.goal.actions") + list(menu.labels) + [""]
-                + renderer(for: practitioner).paragraph(practitioner("plan.back"), style: .dim)
-            switch ask(lines) {
+            switch ask(screen(detail + both("plan.goal.actions"), list: menu.labels, footer: practitioner("plan.back"), kind: .menu)) {
             case .back: return true
             case .ended: return false
             case let .text(t):
@@ -132,7 +128,7 @@ extension PlanningSession {
         let statuses = Plan.Goal.Status.allCases
         let labels = statuses.map { practitioner("export.goal.status." + $0.rawValue) }
         while true {
-            switch ask(both("plan.goal.ask.status", style: .question) + list(labels), completions: labels) {
+            switch ask(screen(both("plan.goal.ask.status", style: .question), list: labels, kind: .menu), completions: labels) {
             case .back: return true
             case .ended: return false
             case let .text(t):

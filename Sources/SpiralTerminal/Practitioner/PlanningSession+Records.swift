@@ -8,10 +8,10 @@ extension PlanningSession {
     func stageName(_ stage: SpiralStage) -> String { practitioner("export.stage." + stage.rawValue) }
 
     func praise() -> Bool {
-        let shown = plan.praise.map { "[" + practitioner("export.praise." + $0.kind.rawValue) + "] " + $0.text }
-        let intro = both("plan.praise.title", style: .question) + list(shown) + [""] + both("plan.praise.intro")
-        guard case let .text(action) = ask(intro + [""] + both("plan.praise.ask.action")) else { return true }
-        guard case let .text(why) = ask(intro + [""] + both("plan.praise.ask.why")) else { return true }
+        let shown = plan.praise.map { words.familyWords("[" + practitioner("export.praise." + $0.kind.rawValue) + "] " + $0.text) }
+        let intro = both("plan.praise.title", style: .question) + shown + both("plan.praise.intro")
+        guard case let .text(action) = ask(screen(intro + both("plan.praise.ask.action", style: .question))) else { return true }
+        guard case let .text(why) = ask(screen(intro + both("plan.praise.ask.why", style: .question))) else { return true }
         var draft = PraiseCoach.compose(action: action, why: why, localizer: practitioner)
         let vague = practitioner("coach.vague_words").split(separator: "|").map(String.init)
         let reasons = practitioner("coach.reason_words").split(separator: "|").map(String.init)
@@ -20,7 +20,7 @@ extension PlanningSession {
         if !first.isEmpty { notice = practitioner(first.contains(.vague) ? "coach.vague" : "coach.no_reason") }
         var warned = false
         while true {
-            switch ask(both("plan.praise.ask.edit", style: .question), prefill: draft) {
+            switch ask(screen(both("plan.praise.ask.edit", style: .question)), prefill: draft) {
             case .ended: return false
             case .back: return true
             case let .text(t):
@@ -40,9 +40,11 @@ extension PlanningSession {
     func steps() -> Bool {
         let kinds = Plan.PartnershipStep.Kind.allCases
         let labels = kinds.map { practitioner("plan.step." + $0.rawValue) + "  (" + stageName($0.stage) + ")" }
-        let existing = plan.partnershipSteps.map { "[" + stageName($0.stage) + "] " + practitioner("plan.step." + $0.kind.rawValue) + ": " + $0.note }
+        let existing = plan.partnershipSteps.map {
+            Screen.Block("[" + stageName($0.stage) + "] " + practitioner("plan.step." + $0.kind.rawValue) + ": " + $0.note, style: .indented)
+        }
         while true {
-            switch ask(both("plan.steps.title", style: .question) + list(existing) + [""] + both("plan.steps.ask.kind") + list(labels)) {
+            switch ask(screen(both("plan.steps.title", style: .question) + existing + both("plan.steps.ask.kind"), list: labels, kind: .menu)) {
             case .back: return true
             case .ended: return false
             case let .text(t):
@@ -62,9 +64,11 @@ extension PlanningSession {
     func contacts() -> Bool {
         let kinds = Plan.Contact.Kind.allCases
         let labels = kinds.map { practitioner("plan.contact." + $0.rawValue) }
-        let existing = plan.contacts.map { $0.date + "  " + practitioner("plan.contact." + $0.kind.rawValue) + ($0.note.map { ": " + $0 } ?? "") }
+        let existing = plan.contacts.map {
+            Screen.Block($0.date + "  " + practitioner("plan.contact." + $0.kind.rawValue) + ($0.note.map { ": " + $0 } ?? ""), style: .indented)
+        }
         while true {
-            switch ask(both("plan.contact.title", style: .question) + list(existing) + [""] + both("plan.contact.ask.kind") + list(labels)) {
+            switch ask(screen(both("plan.contact.title", style: .question) + existing + both("plan.contact.ask.kind"), list: labels, kind: .menu)) {
             case .back: return true
             case .ended: return false
             case let .text(t):

@@ -43,7 +43,9 @@ public final class PlanningSession {
 
     var bilingual: Bool { practitioner.language != family.language }
 
-    // MARK: Drawing
+    var words: PractitionerWords { PractitionerWords(practitioner: practitioner, family: family, script: script) }
+
+    // MARK: Screens
 
     func renderer(for l: Localizer) -> ScreenRenderer {
         ScreenRenderer(width: interactive ? Terminal.width() : 80, direction: l.direction, locale: l.formattingLocale,
@@ -51,44 +53,37 @@ public final class PlanningSession {
     }
 
     /// A message in the practitioner's language, and under it the family's when they differ.
-    func both(_ key: String, _ args: [String: MessageArgument] = [:], style: ScreenRenderer.Style = .plain) -> [String] {
-        var lines = renderer(for: practitioner).paragraph(practitioner(key, args), style: style)
-        if bilingual { lines += renderer(for: family).paragraph(family(key, args), style: .dim) }
-        return lines
+    func both(_ key: String, _ args: [String: MessageArgument] = [:], style: Screen.Block.Style = .plain) -> [Screen.Block] {
+        words.both(key, args, style: style)
     }
 
-    func list(_ items: [String]) -> [String] {
-        renderer(for: practitioner).choiceList(items, numbers: items.indices.map { String($0 + 1) })
+    /// One screen of the session, as a value: the plan's header and flags first, then `blocks`, a
+    /// numbered `list`, the notice, and the key hint.
+    func screen(_ blocks: [Screen.Block], list: [String] = [], extra: [Screen.Item] = [], footer: String? = nil,
+                kind: Screen.Kind = .page) -> Screen {
+        let items = list.enumerated().map { Screen.Item(number: String($0.offset + 1), label: $0.element) } + extra
+        return Screen(kind: kind, language: practitioner.language, direction: practitioner.direction, title: words.header(plan),
+                      blocks: words.flags(plan) + blocks, list: items, notice: notice, footer: footer)
     }
 
-    func show(_ lines: [String]) {
-        var all = renderer(for: practitioner).paragraph(
-            practitioner("plan.header", ["code": .string(plan.code), "name": .string(plan.profile.name ?? "-"),
-                                         "language": .string(family.nativeName(of: plan.language))]), style: .title)
-        if plan.urgent { all += renderer(for: practitioner).paragraph(practitioner("plan.flag.urgent"), style: .notice) }
-        if plan.repairFlag { all += renderer(for: practitioner).paragraph(practitioner("plan.flag.repair"), style: .notice) }
-        all.append("")
-        all += lines
-        if let notice {
-            all.append("")
-            all += renderer(for: practitioner).paragraph(notice, style: .notice)
-            self.notice = nil
-        }
-        write(ScreenFrame.bytes(all, interactive: interactive))
+    func show(_ screen: Screen) {
+        write(ScreenFrame.bytes(renderer(for: practitioner).lines(for: screen), interactive: interactive))
     }
 
     enum Input { case text(String), back, ended }
 
-    /// Reads a line; Enter on an empty line is `back`, end of input ends the session.
-    func ask(_ lines: [String], prefill: String = "", completions: [String] = []) -> Input {
+    /// Shows the screen and reads a line; Enter on an empty line is `back`, end of input ends the session.
+    func ask(_ build: @autoclosure () -> Screen, prefill: String = "", completions: [String] = []) -> Input {
         var prefill = prefill
         while true {
-            show(lines)
+            let shown = build()
+            notice = nil
+            show(shown)
             if reorderRightToLeft {
                 reader.setMixedDirectionInput(promptColumns: 2)   // a family's Arabic, typed in session
             }
             switch reader.readLine(prompt: "› ", prefill: prefill, completions: completions, idleTimeout: nil,
-                                   limit: PlanEditor.maxLength, onResize: { [weak self] in self?.show(lines) }) {
+                                   limit: PlanEditor.maxLength, onResize: { [weak self] in self?.show(shown) }) {
             case let .line(raw):
                 let text = InputCleaner.clean(raw)
                 if !text.isEmpty { reader.remember(text) }
@@ -169,9 +164,8 @@ public final class PlanningSession {
                 .init(.steps, practitioner("plan.menu.steps")), .init(.contacts, practitioner("plan.menu.contact")),
                 .init(.answers, practitioner("plan.menu.answers")), .init(.history, practitioner("plan.menu.history")),
             ])
-            let lines = both("plan.menu.title", style: .question) + [""] + list(menu.labels) + [""]
-                + renderer(for: practitioner).paragraph(practitioner("plan.menu.question"), style: .dim)
-            switch ask(lines) {
+            switch ask(screen(both("plan.menu.title", style: .question), list: menu.labels,
+                              footer: practitioner("plan.menu.question"), kind: .menu)) {
             case .back, .ended: return
             case let .text(t):
                 let carryOn: Bool

@@ -39,8 +39,8 @@ public final class ReviewSession {
         ScreenRenderer(width: width, direction: l.direction, locale: l.formattingLocale, colour: colour, reorderRightToLeft: reorderRightToLeft)
     }
 
-    func show(_ lines: [String]) {
-        write(ScreenFrame.bytes(lines, interactive: interactive))
+    func show(_ screen: Screen) {
+        write(ScreenFrame.bytes(renderer(practitioner).lines(for: screen), interactive: interactive))
     }
 
     func read(_ redraw: @escaping () -> Void) -> String? {
@@ -64,22 +64,22 @@ public final class ReviewSession {
             let pages = max(1, (rows.count + room - 1) / room)
             page = min(page, pages - 1)
             let shown = Array(rows.dropFirst(page * room).prefix(room))
-            let draw = { [self] in
-                let r = renderer(practitioner)
-                var lines = r.paragraph(practitioner("review.title", ["count": .number(rows.count)]), style: .title)
-                if !query.isEmpty { lines += r.paragraph(practitioner("review.searching", ["query": .string(query)]), style: .dim) }
-                for problem in overview.unreadable { lines += r.paragraph(practitioner("review.unreadable") + " " + problem, style: .notice) }
-                lines.append("")
-                if rows.isEmpty { lines += r.paragraph(practitioner("review.none")) }
-                let numbers = shown.indices.map { String(page * room + $0 + 1) }
-                let cut = max(20, width - 10)
-                lines += r.choiceList(shown.map { UnicodeText.truncate($0.line, toWidth: cut) }, numbers: numbers)
-                lines.append("")
-                if pages > 1 { lines += r.paragraph(practitioner("review.page", ["page": .number(page + 1), "pages": .number(pages)]), style: .dim) }
-                if let notice { lines += r.paragraph(notice, style: .notice) }
-                lines += r.paragraph(practitioner("review.question"), style: .dim)
-                show(lines)
+            let listScreen = { [self] () -> Screen in
+                var blocks: [Screen.Block] = []
+                if !query.isEmpty { blocks.append(Screen.Block(practitioner("review.searching", ["query": .string(query)]), style: .dim)) }
+                for problem in overview.unreadable { blocks.append(Screen.Block(practitioner("review.unreadable") + " " + problem, style: .notice)) }
+                if rows.isEmpty { blocks.append(Screen.Block(practitioner("review.none"))) }
+                if pages > 1 { blocks.append(Screen.Block(practitioner("review.page", ["page": .number(page + 1), "pages": .number(pages)]), style: .dim)) }
+                // Flags come first in each row, so shortening to the screen never cuts them.
+                let cut = max(20, width - 12)
+                let items = shown.enumerated().map { i, row in
+                    Screen.Item(number: String(page * room + i + 1), label: UnicodeText.truncate(row.line, toWidth: cut))
+                }
+                return Screen(kind: .reviewList, language: practitioner.language, direction: practitioner.direction,
+                              title: practitioner("review.title", ["count": .number(rows.count)]), blocks: blocks, list: items,
+                              notice: notice, footer: practitioner("review.question"))
             }
+            let draw = { [self] in show(listScreen()) }
             draw()
             guard let input = read(draw) else { return }
             notice = nil
@@ -110,63 +110,24 @@ public final class ReviewSession {
     func open(_ plan: Plan) -> Bool {
         let family = Localizer(catalogue: catalogue, language: catalogue.bestMatch(for: plan.language) ?? practitioner.language,
                                latinDigits: practitioner.latinDigits)
-        let lines = reading(plan, family: family)
-        let room = max(5, height - 3)
-        var start = 0
+        let words = PractitionerWords(practitioner: practitioner, family: family, script: script)
+        let r = renderer(practitioner)
+        let pages = PractitionerWords.pages(words.reading(plan), room: max(5, height - 8)) { r.height(of: $0) }
+        var index = 0
         while true {
-            let chunk = Array(lines[start..<min(lines.count, start + room)])
-            let last = start + room >= lines.count
-            let footer = renderer(practitioner).paragraph(practitioner(last ? "review.plan.end" : "review.plan.more"), style: .dim)
-            let draw = { [self] in show(chunk + footer) }
+            let last = index == pages.count - 1
+            let page = Screen(kind: .planReading, language: practitioner.language, direction: practitioner.direction,
+                              title: words.header(plan), blocks: words.flags(plan) + pages[index],
+                              footer: practitioner(last ? "review.plan.end" : "review.plan.more"))
+            let draw = { [self] in show(page) }
             draw()
             guard let input = read(draw) else { return false }
-            if input == "<" { start = max(0, start - room); continue }
-            if input.isEmpty && !last { start += room; continue }
+            if input == "<" { index = max(0, index - 1); continue }
+            if input.isEmpty && !last { index += 1; continue }
             return true
         }
     }
-
-    func reading(_ plan: Plan, family: Localizer) -> [String] {
-        let p = renderer(practitioner)
-        let f = renderer(family)
-        var lines = p.paragraph(practitioner("plan.header", ["code": .string(plan.code), "name": .string(plan.profile.name ?? "-"),
-                                                             "language": .string(family.nativeName(of: plan.language))]), style: .title)
-        if plan.urgent { lines += p.paragraph(practitioner("plan.flag.urgent"), style: .notice) }
-        if plan.repairFlag { lines += p.paragraph(practitioner("plan.flag.repair"), style: .notice) }
-        let urgentNeeds = plan.needs.filter(\.urgent)
-        if !urgentNeeds.isEmpty {
-            // Each need in the practitioner's language, from its id (the family saw it in theirs).
-            let choices = script?.sections.flatMap(\.steps).first { $0.target == .needs }?.choiceList ?? []
-            let names = plan.needs.map { need in
-                (choices.first { $0.id == need.need }.map { practitioner($0.label) } ?? need.label) + (need.urgent ? " (!)" : "")
-            }
-            lines += p.paragraph(practitioner("export.needs") + ": " + names.joined(separator: ", "), style: .notice)
-        }
-        let repairStep = script?.step(withRole: .repairDetail)?.id ?? "not_right_detail"
-        if let repair = plan.answers.first(where: { $0.promptId == repairStep && !$0.skipped }) {
-            lines += p.paragraph(practitioner("plan.flag.repair"), style: .notice)
-            lines += f.paragraph(repair.answer, indent: 2)
-        }
-        if !plan.goals.isEmpty {
-            lines.append("")
-            lines += p.paragraph(practitioner("export.goals"), style: .title)
-            for g in plan.goals {
-                lines += p.paragraph("[" + practitioner("export.goal.status." + g.status.rawValue) + "]" + (g.removed ? " ✗" : ""), style: .dim)
-                lines += f.paragraph(g.what, indent: 2)
-            }
-        }
-        for block in PlanReading(plan: plan, practitioner: practitioner, script: script).blocks() {
-            lines.append("")
-            lines += p.paragraph(block.heading, style: .title)
-            for item in block.items {
-                lines += p.paragraph(item.question, style: .dim)
-                if item.familyQuestion != item.question { lines += f.paragraph(item.familyQuestion, style: .dim) }
-                lines += f.paragraph(item.answer, indent: 2)
-            }
-        }
-        return lines
-    }
 }
 
-/// Used from one thread only (it drives the terminal or one family's session).
+/// Used from one thread only (it drives the terminal).
 @available(*, unavailable) extension ReviewSession: Sendable {}
