@@ -277,3 +277,23 @@ def test_an_export_is_private_from_its_first_byte(tmp_path):
         os.umask(old)
     assert e.returncode == 0, e.stderr
     assert os.stat(out).st_mode & 0o777 == 0o600
+
+
+def test_c1_controls_and_bidi_overrides_are_never_echoed_while_typing(tmp_path):
+    """A typed UTF-8 C1 OSC once set a terminal's window title from the kiosk's echo."""
+    s = Screen(["kiosk", "--once", "--store", str(tmp_path / "plans"), "--language", "en"])
+    s.start_family()
+    s.wait_for("What would you like us to call you?")
+    before = len(s.raw)
+    s.type("Am\u009d0;pwned\u0007ira \u202eevil\u202c")
+    s.pump(0.5)
+    echoed = s.raw[before:]
+    for raw in ("\u009d".encode(), "\u202e".encode(), "\u202c".encode()):
+        assert raw not in echoed, f"{raw!r} was echoed to the terminal"
+    assert b"Am" in echoed and b"evil" in echoed
+    s.type("enter")
+    s.wait_for("What are your children's first names")
+    s.type("ctrl-d")
+    s.answer("Stop here?", "1")
+    s.answer("Thank you")
+    s.wait_exit()
