@@ -97,7 +97,7 @@ def test_a_fault_mid_session_loses_nothing_and_is_never_called_saved(fault, endi
             assert s.wait_exit(timeout=30) == 0
             screen = ""
         if fault != "deleted store":
-            assert "are saved" not in screen and "Please give it to your practitioner" not in screen, screen
+            assert "are saved" not in screen and "Please give it to your support worker" not in screen, screen
         if ending != "idle":
             s.type("enter")
             s.wait_exit(timeout=40)
