@@ -17,7 +17,7 @@ if [ "$mode" = "--console" ]; then
     install -m 0644 deploy/getty-autologin.conf /etc/systemd/system/getty@tty1.service.d/spiral-kiosk.conf
     grep -q "spiral kiosk" /home/kiosk/.profile 2>/dev/null || cat deploy/kiosk-profile.sh >> /home/kiosk/.profile
 else
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cage xwayland foot fonts-noto-core fonts-noto-cjk fonts-noto-mono
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cage xwayland foot fonts-noto-core fonts-noto-cjk fonts-noto-mono fonts-dejavu-core
     install -m 0644 deploy/spiral-kiosk.service /etc/systemd/system/spiral-kiosk.service
     command -v systemctl >/dev/null && systemctl daemon-reload && systemctl enable spiral-kiosk.service || true
 fi

@@ -23,7 +23,10 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
     ubidi_setPara(bidi, spiral::utf16(text), length, rtl ? 1 : 0, nullptr, &code);
     // Reordering never grows the text; removing controls and mirroring keep or shrink it.
     std::vector<UChar> visual(length > 0 ? length : 1);
-    int32_t reorderedLength = ubidi_writeReordered(bidi, visual.data(), length, UBIDI_DO_MIRRORING, &code);
+    // UBIDI_KEEP_BASE_COMBINING: a vowel mark stays after its letter in a reversed run, which is
+    // where a terminal draws a combining character (on the cell before it).
+    int32_t reorderedLength = ubidi_writeReordered(bidi, visual.data(), length,
+                                                   UBIDI_DO_MIRRORING | UBIDI_KEEP_BASE_COMBINING, &code);
     ubidi_close(bidi);
     // ICU's UBIDI_REMOVE_BIDI_CONTROLS also removes ZWJ and ZWNJ, which are not bidi controls
     // but say whether letters join (Persian, Urdu, Hindi, Malayalam): the shaper below must see
@@ -44,6 +47,21 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
                         U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_VISUAL_LTR | U_SHAPE_LENGTH_GROW_SHRINK,
                         &code)
         : 0;
+    // The shaper turns vowel marks (tanwin, shadda, harakat) into spacing presentation forms
+    // (U+FE70-U+FE7F), drawn in cells of their own beside the word: put the combining marks back,
+    // so they sit on their letters. A medial form's tatweel is dropped with it.
+    int32_t kept = 0;
+    for (int32_t i = 0; i < shapedLength; i++) {
+        UChar c = shaped[i];
+        if (c >= 0xFE70 && c <= 0xFE7F && c != 0xFE73 && c != 0xFE75) {
+            static const UChar marks[16] = {0x064B, 0x064B, 0x064C, 0, 0x064D, 0, 0x064E, 0x064E,
+                                            0x064F, 0x064F, 0x0650, 0x0650, 0x0651, 0x0651, 0x0652, 0x0652};
+            shaped[kept++] = marks[c - 0xFE70];
+        } else {
+            shaped[kept++] = c;
+        }
+    }
+    shapedLength = kept;
     *status = code;
     return U_SUCCESS(code) ? spiral::copyOut(shaped.data(), shapedLength, outLength) : nullptr;
 }

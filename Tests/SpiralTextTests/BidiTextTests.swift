@@ -72,3 +72,20 @@ import Testing
         #expect(shown.contains("<") && !shown.contains(">"))
     }
 }
+
+@Suite struct ArabicMarksTests {
+    @Test func vowelMarksStayCombiningOnTheirLettersAfterShaping() {
+        // أهلًا: the tanwin on the alef; بأيّ: the shadda on the yeh.
+        for word in ["أهلًا وسهلًا", "بأيّ اسم نناديك؟"] {
+            let shown = BidiText.visualLine(word, base: .rightToLeft)
+            #expect(!shown.unicodeScalars.contains { (0xFE70...0xFE7F).contains($0.value) }, "\(word)")
+            let marks = shown.unicodeScalars.filter { (0x064B...0x0652).contains($0.value) }
+            #expect(marks.count == word.unicodeScalars.filter { (0x064B...0x0652).contains($0.value) }.count)
+            // Each mark follows a letter (what a terminal draws it on), never a space or the start.
+            let scalars = Array(shown.unicodeScalars)
+            for (i, s) in scalars.enumerated() where (0x064B...0x0652).contains(s.value) {
+                #expect(i > 0 && scalars[i - 1] != " ")
+            }
+        }
+    }
+}
