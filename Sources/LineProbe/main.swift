@@ -88,7 +88,7 @@ while true {
         }
     case .interrupted: report("interrupted")
     case .timedOut: report("timedOut")
-    case let .tooLong(kept): report("tooLong", kept)
+    case let .tooLong(kept, _): report("tooLong", kept)
     case .endOfInput, .terminated:
         report(result == .endOfInput ? "endOfInput" : "terminated")
         Terminal.restore()

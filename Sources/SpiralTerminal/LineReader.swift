@@ -22,7 +22,7 @@ public enum LineReadResult: Equatable, Sendable {
     case terminated
     /// More than the limit was typed or pasted: the rest was refused as it arrived; this is what
     /// the line held up to the limit.
-    case tooLong(kept: String)
+    case tooLong(kept: String, typed: Int)
 }
 
 /// Reads one line of an answer at a time. `ReadlineReader` for a person at a terminal,

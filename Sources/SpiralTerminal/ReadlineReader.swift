@@ -35,7 +35,7 @@ public final class ReadlineReader: LineReader {
             case .terminated: return .terminated
             case .tooLong:
                 defer { spiral_rl_free(line) }
-                return .tooLong(kept: line.map { String(cString: $0) } ?? "")
+                return .tooLong(kept: line.map { String(cString: $0) } ?? "", typed: Int(spiral_rl_overflow_typed()))
             case .resized:
                 // Without a caller redraw, readline has already redrawn the prompt line itself.
                 if let onResize {

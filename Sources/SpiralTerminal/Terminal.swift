@@ -47,6 +47,11 @@ public enum Terminal: Sendable {
 
     public static let clearScreenAndScrollback = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
 
+    /// Drops keys typed but not yet read (at a terminal only).
+    public static func discardPendingInput() {
+        if isatty(0) != 0 { tcflush(0, TCIFLUSH) }
+    }
+
     /// Leaves the terminal as found: the termios settings saved at start (echo, canonical mode),
     /// cursor visible, colours reset, bracketed paste off. Safe to call more than once.
     public static func restore() {

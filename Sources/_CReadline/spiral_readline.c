@@ -365,6 +365,8 @@ static char *first_chars(const char *text, size_t max) {
 
 // The rest of an over-long paste: read in large blocks and dropped until the input has been
 // quiet for a moment, so the time taken grows with the paste, not with its square.
+static size_t overflow_typed = 0;   // characters typed or pasted in all, when a line overflowed
+
 static void drop_pending_input(int fd) {
     char block[65536];
     pushback_len = pushback_pos = 0;
@@ -373,8 +375,11 @@ static void drop_pending_input(int fd) {
         if (poll(&p, 1, 150) <= 0) return;
         ssize_t n = read(fd, block, sizeof block);
         if (n <= 0) return;
+        overflow_typed += count_chars(block, (size_t)n);
     }
 }
+
+size_t spiral_rl_overflow_typed(void) { return overflow_typed; }
 
 void spiral_rl_setup(void) {
     static int done = 0;
@@ -485,7 +490,11 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
             event = SpiralReadEventEndOfInput;
             break;
         }
-        if (line_limit > 0 && rl_line_buffer && count_chars(rl_line_buffer, (size_t)rl_end) > line_limit) {
+        // Looked at only between characters: stopping inside one would leave readline holding half
+        // of it, to be glued to the next key typed (a U+FFFD stored in the plan).
+        if (line_limit > 0 && rl_line_buffer && pushback_pos >= pushback_len
+            && count_chars(rl_line_buffer, (size_t)rl_end) > line_limit) {
+            overflow_typed = count_chars(rl_line_buffer, (size_t)rl_end);
             drop_pending_input(fd);
             *line = first_chars(rl_line_buffer, line_limit);
             rl_replace_line("", 1);

@@ -123,7 +123,7 @@ struct KioskFlowTests {
     @Test func anOverLongAnswerIsRefusedAndKeptInTheLineUpToTheLimit() {
         let k = Kiosk()
         k.startFamily()
-        k.send(.tooLong(kept: String(repeating: "a", count: 100)))
+        k.send(.tooLong(kept: String(repeating: "a", count: 100), typed: 102))
         #expect(k.screen.notice?.contains("100 characters") == true)
         #expect(k.screen.input == .line(prefill: String(repeating: "a", count: 100), completions: [], limit: 100))
         // Combining marks piled on one letter are capped, and bytes are bounded too.
@@ -325,5 +325,36 @@ struct KioskFlowTests {
         guard case let .line(prefill, _, _) = k.screen.input else { Issue.record("no line"); return }
         #expect(!prefill.contains("Ava shared"))
         #expect(prefill == "I noticed — you shared, and that made them happy.")
+    }
+
+    @Test func ctrlDOnlyClosesFromTheVeryFirstScreenNeverOnceAParentHasBegun() {
+        let k = Kiosk(language: nil)
+        k.type("english")
+        #expect(k.screen.kind == .welcome)
+        k.send(.endOfInput)
+        #expect(k.ended == nil && k.screen.kind == .language)
+        k.type("english"); k.type("")
+        #expect(k.screen.allText.contains("Is it OK to go on?"))
+        k.send(.endOfInput)
+        #expect(k.ended == nil && k.screen.kind == .language)
+        k.send(.endOfInput)
+        #expect(k.ended == .closeKiosk)
+    }
+
+    @Test func aRefusedCodeStaysInTheLineToCorrect() {
+        let k = Kiosk()
+        k.type("KMT-47R")
+        k.type("1111")
+        #expect(k.screen.kind == .welcome)
+        #expect(k.screen.input == .line(prefill: "KMT-47R", completions: [], limit: 40))
+    }
+
+    @Test func languagesAreFoundByPartsOfTheirNamesInAnyScript() {
+        let k = Kiosk(language: nil)
+        let tags = k.flow.offeredLanguages
+        let files = tags.map { Fixtures.catalogue.languages[$0] }
+        #expect(LanguageMatcher.match("中文", tags: tags, names: files).map { tags[$0] }?.hasPrefix("zh") == true)
+        #expect(LanguageMatcher.match("عربي", tags: tags, names: files).map { tags[$0] } == "ar")
+        #expect(LanguageMatcher.match("traditional", tags: tags, names: files).map { tags[$0] } == "zh-Hant")
     }
 }

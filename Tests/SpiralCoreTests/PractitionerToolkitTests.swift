@@ -54,4 +54,11 @@ struct PractitionerToolkitTests {
         let answers = reading.blocks().flatMap(\.items).map(\.answer)
         #expect(answers.contains("Housing (السكن)"))
     }
+
+    @Test func aPageNeverEndsOnAHeadingOrAQuestionItsAnswerIsNotOn() {
+        let blocks = [Screen.Block("Stage", style: .heading), Screen.Block("Q1", style: .hint), Screen.Block("A1", style: .indented),
+                      Screen.Block("Q2", style: .hint), Screen.Block("A2", style: .indented)]
+        let pages = PractitionerWords.pages(blocks, room: 4) { _ in 1 }
+        #expect(pages.map { $0.map(\.text) } == [["Stage", "Q1", "A1"], ["Q2", "A2"]])
+    }
 }

@@ -1,5 +1,6 @@
 """What a parent and a practitioner tripped over, tried again as they would: an idle kiosk, a huge
 paste, Ctrl-D, a refused answer, Tab, a long Arabic answer being edited, Ctrl-D in other scripts."""
+import json
 import os
 import subprocess
 import threading
@@ -180,3 +181,22 @@ def test_ctrl_d_asks_first_in_the_familys_own_language(tmp_path):
         s.pump(1)
         s.type("enter")
         s.wait_exit()
+
+
+def test_after_a_refused_paste_the_next_answer_starting_with_an_accent_is_stored_whole(tmp_path):
+    """Stopping a paste inside a character once glued half of it to the next key: U+FFFD in the plan."""
+    store = str(tmp_path / "plans")
+    s = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
+    s.start_family()
+    s.wait_for("What would you like us to call you?")
+    s.type("é" * 102)
+    s.wait_for("longer than this question can keep")
+    assert "yours has 102" in s.flat()
+    s.type("ctrl-u", "Élodie", "enter")
+    s.wait_for("What are your children's first names")
+    s.stop_session()
+    s.answer("Thank you")
+    s.wait_exit()
+    plan = load_plan(store)
+    assert plan["profile"]["name"] == "Élodie"
+    assert "\ufffd" not in json.dumps(plan, ensure_ascii=False)

@@ -17,9 +17,9 @@ extension KioskFlow {
     func atStep(_ event: KioskEvent) -> KioskNext {
         guard let v = family.engine.current else { family.engine.finish(); return show() }
         let view = presenter.view(of: v)
-        if case let .tooLong(kept) = event {
+        if case let .tooLong(kept, typed) = event {
             let limit = reader.limit(for: v.step)
-            family.notice = family.l("ui.too_long", ["max": .number(limit), "length": .number(TextLimits.length(kept) + 1)])
+            family.notice = family.l("ui.too_long", ["max": .number(limit), "length": .number(max(typed, limit + 1))])
             family.keep = TextLimits.truncate(InputCleaner.clean(kept), to: limit)
             return show()
         }
@@ -139,7 +139,7 @@ extension KioskFlow {
         let l = family.l
         return Screen(kind: again ? .pinConfirm : .pinChoose, language: l.language, direction: l.direction, title: l("ui.pin.title"),
                       blocks: [Screen.Block(l(again ? "ui.pin.again" : "ui.pin.choose"))], notice: family.notice,
-                      footer: again ? nil : l("ui.pin.keys.choose"), input: .secret, idleTimeout: settings.idleTimeout)
+                      footer: l("ui.pin.keys.choose"), input: .secret, idleTimeout: settings.idleTimeout)
     }
 
     // MARK: Are you still there? Stop here?

@@ -91,8 +91,10 @@ extension KioskFlow {
         if offeredLanguages.count <= 1 || settings.language != nil, let staff = staffLine() {
             blocks.append(Screen.Block(staff, style: .dim))
         }
+        let prefill = family.keep ?? ""
+        family.keep = nil
         return Screen(kind: .welcome, language: l.language, direction: l.direction, title: l("ui.welcome.title"), blocks: blocks,
-                      notice: family.notice, footer: l("ui.keys"), input: .line(prefill: "", completions: [], limit: 40),
+                      notice: family.notice, footer: l("ui.keys"), input: .line(prefill: prefill, completions: [], limit: 40),
                       idleTimeout: settings.idleTimeout)
     }
 
@@ -127,6 +129,7 @@ extension KioskFlow {
             case .refused:
                 family.wrongPins += 1
                 family.notice = family.l("ui.welcome.code.unknown")
+                family.keep = typed   // to correct, not to type again
                 // Slowed down within a session too, after a few tries.
                 let seconds = family.wrongPins >= 3 ? min(30, 1 << min(5, family.wrongPins - 2)) : 0
                 if seconds > 0 {

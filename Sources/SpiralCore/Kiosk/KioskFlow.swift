@@ -7,7 +7,7 @@ public enum KioskEvent: Sendable, Equatable {
     case line(String)
     /// More was typed or pasted than the answer may hold: the line editor refused the rest and
     /// kept this much.
-    case tooLong(kept: String)
+    case tooLong(kept: String, typed: Int)
     /// No key for the screen's idle timeout.
     case timedOut
     /// Ctrl-D on an empty line, or the end of piped input.
@@ -184,7 +184,10 @@ public final class KioskFlow {
             return .show(start())
         case .endOfInput:
             if !settings.interactive { return .end(.inputEnded(code: nil)) }
-            return staffClose()
+            // Only on the very first screen is Ctrl-D staff closing the kiosk; anywhere a parent
+            // has begun (a language chosen, consent on screen) it only starts afresh, so a child
+            // leaning on the keyboard never closes the kiosk.
+            return family.place == freshFamily().place ? staffClose() : .show(start())
         default:
             return nil
         }

@@ -29,6 +29,16 @@ public enum LanguageMatcher: Sendable {
         if tags.indices.contains(where: { tags[$0].lowercased() == typed.lowercased() }) {
             return tags.firstIndex { $0.lowercased() == typed.lowercased() }
         }
-        return hits.count == 1 ? hits[0] : hits.first
+        if !hits.isEmpty { return hits.count == 1 ? hits[0] : hits.first }
+        // Inside a name, for scripts written without spaces or with a prefix ("中文" in 简体中文,
+        // "عربي" in العربية, "traditional" in Chinese (Traditional)).
+        guard typed.count >= 2 else { return nil }
+        for (i, tag) in tags.enumerated() {
+            let candidates = [names[i]?.name, names[i]?.englishName].compactMap { $0 }
+            if candidates.contains(where: { UnicodeText.searchKey($0).contains(key) || $0.lowercased().contains(typed.lowercased()) }) {
+                return i
+            }
+        }
+        return nil
     }
 }

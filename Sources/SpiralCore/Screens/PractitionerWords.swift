@@ -85,8 +85,13 @@ public struct PractitionerWords: Sendable {
         for block in blocks {
             let h = height(block)
             if used + h > room, !pages[pages.count - 1].isEmpty {
-                pages.append([])
-                used = 0
+                // A heading or a question goes over with the answer it belongs to.
+                var carried: [Screen.Block] = []
+                while let last = pages[pages.count - 1].last, [.heading, .hint].contains(last.style), pages[pages.count - 1].count > 1 {
+                    carried.insert(pages[pages.count - 1].removeLast(), at: 0)
+                }
+                pages.append(carried)
+                used = carried.reduce(0) { $0 + height($1) }
             }
             pages[pages.count - 1].append(block)
             used += h

@@ -28,7 +28,11 @@ public final class KioskDriver {
     }
 
     func draw(_ screen: Screen) {
-        write(ScreenFrame.bytes(renderer(for: screen).lines(for: screen), interactive: interactive))
+        var lines = renderer(for: screen).lines(for: screen)
+        // A screen taller than the terminal (eleven choices and a notice on 24 rows) loses its blank
+        // lines before its title scrolls out of sight.
+        if interactive, lines.count > Terminal.height() - 2 { lines = lines.filter { !$0.isEmpty } }
+        write(ScreenFrame.bytes(lines, interactive: interactive))
     }
 
     /// The summary is paged to the terminal's height.
@@ -55,6 +59,9 @@ public final class KioskDriver {
             case let .wait(duration, next):
                 draw(next)
                 Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                // Keys typed while the kiosk waited (a slowed-down PIN) are not taken as answers
+                // to the next screen.
+                Terminal.discardPendingInput()
                 screen = next
             case let .end(outcome):
                 return outcome
@@ -85,7 +92,7 @@ public final class KioskDriver {
         }
         switch result {
         case let .line(text): return .line(text)
-        case let .tooLong(kept): return .tooLong(kept: kept)
+        case let .tooLong(kept, typed): return .tooLong(kept: kept, typed: typed)
         case .endOfInput: return .endOfInput
         case .interrupted: return .interrupted
         case .timedOut: return .timedOut

@@ -120,8 +120,13 @@ public struct ScreenRenderer: Sendable {
             lines.append("")
         }
         if let notice = screen.notice { lines += r.paragraph(notice, style: .notice); lines.append("") }
-        if let footer = screen.footer { lines += r.paragraph(footer, style: .dim) }
+        if let footer = screen.footer { lines += r.paragraph(Self.keepKeysWithTheirWords(footer), style: .dim) }
         return lines
+    }
+
+    /// Key hints ("? : help", "*：语言") wrap between hints, never between a key and its word.
+    static func keepKeysWithTheirWords(_ hints: String) -> String {
+        hints.replacingOccurrences(of: " : ", with: "\u{00A0}:\u{00A0}").replacingOccurrences(of: "：", with: "：\u{2060}")
     }
 
     /// Lines one block takes on screen, for paging long readings.

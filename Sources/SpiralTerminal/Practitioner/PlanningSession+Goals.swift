@@ -46,15 +46,17 @@ extension PlanningSession {
     /// Asks for one field, re-asking with the reason when it is refused.
     /// One field. "Press Enter to go back" is shown only when the question does not already say
     /// what Enter does here ("Enter for today", "Enter to skip"): never two meanings at once.
-    func askField(_ key: String, prefill: String = "") -> Input {
+    func askField(_ key: String, prefill: String = "", enterGoesBack: Bool = true) -> Input {
         let saysEnter = practitioner(key).contains("Enter")
-        return ask(screen(both(key, style: .question), footer: saysEnter ? nil : practitioner("plan.back")), prefill: prefill)
+        let footer = saysEnter || !enterGoesBack ? nil : practitioner("plan.back")
+        return ask(screen(both(key, style: .question), footer: footer), prefill: prefill)
     }
 
     func addGoal() -> Bool {
         var values: [PlanEdit.GoalField: String] = [:]
         for field in PlanEdit.GoalField.allCases {
-            switch askField("plan.goal.ask." + field.rawValue) {
+            // Enter here leaves the field empty and moves on: no "go back" hint to contradict it.
+            switch askField("plan.goal.ask." + field.rawValue, enterGoesBack: false) {
             case .ended: return false
             case .back:
                 if field == .what { return true }

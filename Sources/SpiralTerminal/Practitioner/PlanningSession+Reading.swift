@@ -24,7 +24,7 @@ extension PlanningSession {
 
     /// Long content a screen at a time: Enter shows the next page, and on the last it goes back.
     func paged(_ blocks: [Screen.Block]) -> Bool {
-        let room = interactive ? max(6, Terminal.height() - 10) : Int.max
+        let room = interactive ? max(6, Terminal.height() - 7) : Int.max
         let r = renderer(for: practitioner)
         let pages = PractitionerWords.pages(blocks, room: room) { r.height(of: $0) }
         for (i, page) in pages.enumerated() {

@@ -89,7 +89,7 @@ public final class PlanningSession {
                 if !text.isEmpty { reader.remember(text) }
                 return text.isEmpty ? .back : .text(text)
             case .interrupted: continue
-            case let .tooLong(kept):
+            case let .tooLong(kept, _):
                 // Refused as it was typed or pasted: said, and kept in the line to shorten.
                 notice = practitioner("plan.error.too_long", ["max": .number(PlanEditor.maxLength)])
                 prefill = kept

@@ -68,7 +68,9 @@ public final class ReviewSession {
                 var blocks: [Screen.Block] = []
                 if !query.isEmpty { blocks.append(Screen.Block(practitioner("review.searching", ["query": .string(query)]), style: .dim)) }
                 for problem in overview.unreadable { blocks.append(Screen.Block(practitioner("review.unreadable") + " " + problem, style: .notice)) }
-                if rows.isEmpty { blocks.append(Screen.Block(practitioner("review.none"))) }
+                if rows.isEmpty {
+                    blocks.append(Screen.Block(query.isEmpty ? practitioner("review.none") : practitioner("review.no_match", ["query": .string(query)])))
+                }
                 if pages > 1 { blocks.append(Screen.Block(practitioner("review.page", ["page": .number(page + 1), "pages": .number(pages)]), style: .dim)) }
                 // Flags come first in each row, so shortening to the screen never cuts them.
                 let cut = max(20, width - 12)
@@ -112,7 +114,7 @@ public final class ReviewSession {
                                latinDigits: practitioner.latinDigits)
         let words = PractitionerWords(practitioner: practitioner, family: family, script: script)
         let r = renderer(practitioner)
-        let pages = PractitionerWords.pages(words.reading(plan), room: max(5, height - 8)) { r.height(of: $0) }
+        let pages = PractitionerWords.pages(words.reading(plan), room: max(5, height - 6)) { r.height(of: $0) }
         var index = 0
         while true {
             let last = index == pages.count - 1

@@ -41,6 +41,9 @@ SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms);
 void spiral_rl_setup(void);
 // Shows `prompt` with `prefill` in the edit buffer; Tab completes among the `count` strings
 // in `completions` (copied). Ctrl-Z and Ctrl-\ are ignored until spiral_rl_end.
+// After SpiralReadEventTooLong: how many characters were typed or pasted in all.
+size_t spiral_rl_overflow_typed(void);
+
 // max_chars: characters (code points) the line may hold; 0 for no limit.
 void spiral_rl_begin(const char *prompt, const char *prefill,
                      const char *const *completions, size_t count, size_t max_chars);
