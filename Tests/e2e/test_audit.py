@@ -160,11 +160,11 @@ def test_a_code_locks_after_five_wrong_pins_even_across_restarts_and_staff_can_u
     for tries in (3, 2):   # a restart between: the count is on disk
         k = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
         for _ in range(tries):
-            k.answer("If you have a family code from before", code)
+            k.answer("If you have a family code from before", "ctrl-u", code)
             k.answer("Please type your PIN", "9173")
             k.wait_for("don’t match" if _ < tries - 1 or tries == 3 else "locked", timeout=60)
         k.pump(3)   # wrong tries are slowed down: keys typed while it waits are not taken
-        k.type("ctrl-d")
+        k.type("ctrl-u", "ctrl-d")   # the refused code is still in the line, to correct
         k.wait_exit()
     k = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
     k.answer("If you have a family code from before", code)
@@ -174,7 +174,7 @@ def test_a_code_locks_after_five_wrong_pins_even_across_restarts_and_staff_can_u
     assert "wrong PIN" in log and "locked" in log and "9173" not in log and "4826" not in log
     out = run_spiral("unlock", code, "--store", store)
     assert out.returncode == 0 and "unlocked" in out.stdout
-    k.answer("If you have a family code from before", code)
+    k.answer("If you have a family code from before", "ctrl-u", code)
     k.answer("Please type your PIN", "4826")
     k.wait_for("Welcome back, Amira")
     k.type("ctrl-d")

@@ -185,10 +185,10 @@ def test_a_returning_family_continues_with_their_code_and_is_asked_how_we_are_go
     s.answer("If you have a family code from before", "KKK-KKK")
     s.answer("Please type your PIN", "4826")
     s.wait_for("That code and PIN don’t match a plan")
-    s.answer("If you have a family code from before", code)
+    s.answer("If you have a family code from before", "ctrl-u", code)
     s.answer("Please type your PIN", "1111")
     s.wait_for("That code and PIN don’t match a plan")
-    s.answer("If you have a family code from before", code.lower().replace("-", ""))
+    s.answer("If you have a family code from before", "ctrl-u", code.lower().replace("-", ""))
     s.answer("Please type your PIN", "4826")
     s.wait_for("What are your children's first names")
     s.stop_session()
@@ -211,5 +211,7 @@ def test_the_screen_is_rewrapped_when_the_terminal_is_resized(tmp_path):
     screen = s.wait_for("Is it OK to go on?")
     assert all(len(l.rstrip()) <= 50 for l in s.screen.display)
     assert "› Ye" in s.cursor_line()  # what was typed is still there
-    s.type("ctrl-u", "ctrl-d")
+    s.type("ctrl-u", "ctrl-d")        # on the consent screen: back to a clean start, not closed
+    s.wait_for("If you have a family code from before")
+    s.type("ctrl-d")
     s.wait_exit()

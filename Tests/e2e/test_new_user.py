@@ -109,6 +109,8 @@ def test_tab_on_the_language_screen_completes_what_is_then_accepted(tmp_path):
     s.type("enter")
     s.wait_for("bienvenida")
     s.type("ctrl-d")
+    s.wait_for("Tiếng Việt")
+    s.type("ctrl-d")
     s.wait_exit()
 
 

@@ -57,7 +57,10 @@ public final class KioskDriver {
             case let .show(next):
                 screen = next
             case let .wait(duration, next):
-                draw(next)
+                // A long wait (a slowed-down PIN) shows why while it lasts; a short one (every
+                // refusal takes the same time) just holds the screen, so the answer appears when
+                // the kiosk is ready to take keys again.
+                if duration > .seconds(1) { draw(next) }
                 Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
                 // Keys typed while the kiosk waited (a slowed-down PIN) are not taken as answers
                 // to the next screen.

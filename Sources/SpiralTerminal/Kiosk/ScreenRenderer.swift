@@ -120,7 +120,12 @@ public struct ScreenRenderer: Sendable {
             lines.append("")
         }
         if let notice = screen.notice { lines += r.paragraph(notice, style: .notice); lines.append("") }
-        if let footer = screen.footer { lines += r.paragraph(Self.keepKeysWithTheirWords(footer), style: .dim) }
+        if let footer = screen.footer {
+            // Wrapped with the keys held to their words, then written with plain spaces again.
+            lines += r.paragraph(Self.keepKeysWithTheirWords(footer), style: .dim).map {
+                $0.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{2060}", with: "")
+            }
+        }
         return lines
     }
 
