@@ -111,6 +111,12 @@ class Screen:
         self.wait_for(title)
         self.type("1", "enter")
 
+    def stop_and_leave(self, title="Stop here?", goodbye="Thank you"):
+        """Stops mid-session, confirms, and leaves the goodbye screen; returns the exit status."""
+        self.stop_session(title)
+        self.answer(goodbye)
+        return self.wait_exit()
+
     def answer(self, question, *keys):
         """Waits until the question is on screen, then types the keys and Enter."""
         self.wait_for(question)

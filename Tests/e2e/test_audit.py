@@ -72,8 +72,7 @@ def test_no_key_at_any_prompt_stops_suspends_or_crashes_the_kiosk(tmp_path):
     s.wait_for("Stop here?")
     s.type("enter")
     s.wait_for("What would you like us to call you?")
-    s.type("ctrl-d")
-    s.answer("Stop here?", "1")
+    s.stop_session()
     s.answer("Thank you")
     s.wait_for("Tiếng Việt")                                    # the next family's clean start
     s.type("ctrl-d")
@@ -134,8 +133,7 @@ def test_a_familys_words_are_gone_from_memory_when_the_next_family_starts(tmp_pa
     for pid in kiosk_processes(s.child.pid):
         seen |= memory_holds(pid, needles)
     assert seen, "the memory check cannot find a live answer"
-    s.type("ctrl-d")
-    s.answer("Stop here?", "1")
+    s.stop_session()
     s.answer("Thank you")
     s.wait_for("If you have a family code from before")
     s.pump(0.5)
@@ -152,10 +150,7 @@ def test_a_code_locks_after_five_wrong_pins_even_across_restarts_and_staff_can_u
     s.start_family(pin="4826")
     s.answer("What would you like us to call you?", "Amira")
     s.wait_for("What are your children's first names")
-    s.type("ctrl-d")
-    s.answer("Stop here?", "1")
-    s.answer("Thank you")
-    s.wait_exit()
+    s.stop_and_leave()
     code = load_plan(store)["code"]
     for tries in (3, 2):   # a restart between: the count is on disk
         k = Screen(["kiosk", "--once", "--store", store, "--language", "en"])
@@ -177,10 +172,7 @@ def test_a_code_locks_after_five_wrong_pins_even_across_restarts_and_staff_can_u
     k.answer("If you have a family code from before", "ctrl-u", code)
     k.answer("Please type your PIN", "4826")
     k.wait_for("Welcome back, Amira")
-    k.type("ctrl-d")
-    k.answer("Stop here?", "1")
-    k.answer("Thank you")
-    k.wait_exit()
+    k.stop_and_leave()
 
 
 def test_no_temporary_copy_of_a_familys_words_outlives_a_sigkill(tmp_path):
@@ -250,10 +242,7 @@ def test_two_kiosks_taking_turns_on_one_code_lose_no_answer(tmp_path):
                 given.append(text)
         idle.type("enter")   # the idle kiosk answers one question late, from its old view
         idle.pump(0.5)
-        idle.type("ctrl-d")
-        idle.answer("Stop here?", "1")
-        idle.answer("Thank you")
-        idle.wait_exit()
+        idle.stop_and_leave()
     answers = []
     for f in glob.glob(os.path.join(store, "*.json")):
         with open(f, encoding="utf-8") as fh:
@@ -293,7 +282,4 @@ def test_c1_controls_and_bidi_overrides_are_never_echoed_while_typing(tmp_path):
     assert b"Am" in echoed and b"evil" in echoed
     s.type("enter")
     s.wait_for("What are your children's first names")
-    s.type("ctrl-d")
-    s.answer("Stop here?", "1")
-    s.answer("Thank you")
-    s.wait_exit()
+    s.stop_and_leave()

@@ -94,9 +94,7 @@ def test_a_refused_choice_is_not_left_in_the_line_and_tab_completes_later_items(
     assert s.cursor_line().strip() == "› Food, Safety"
     s.type("enter")
     s.wait_for("safe right now")
-    s.stop_session()
-    s.answer("Thank you")
-    s.wait_exit()
+    s.stop_and_leave()
     assert [n["need"] for n in load_plan(store)["needs"]] == ["food", "safety"]
 
 
@@ -196,9 +194,7 @@ def test_after_a_refused_paste_the_next_answer_starting_with_an_accent_is_stored
     assert "yours has 102" in s.flat()
     s.type("ctrl-u", "Élodie", "enter")
     s.wait_for("What are your children's first names")
-    s.stop_session()
-    s.answer("Thank you")
-    s.wait_exit()
+    s.stop_and_leave()
     plan = load_plan(store)
     assert plan["profile"]["name"] == "Élodie"
     assert "\ufffd" not in json.dumps(plan, ensure_ascii=False)

@@ -139,7 +139,7 @@ struct PlanSheet {
 
         // A fixed choice is stored as its id and shown in whatever language the reader asked for;
         // only the family's own words stay as they wrote them.
-        let needChoices = script?.sections.flatMap(\.steps).first { $0.target == .needs }?.choiceList ?? []
+        let needChoices = script?.needChoices ?? []
         needs = plan.needs.map { need in
             NeedItem(name: needChoices.first { $0.id == need.need }.map { w.label($0.label) }, familyLabel: need.label,
                      urgent: need.urgent, detail: need.detail.flatMap { $0.isEmpty ? nil : $0 })

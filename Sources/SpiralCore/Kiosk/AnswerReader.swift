@@ -28,10 +28,7 @@ public struct AnswerReader: Sendable {
         case .text:
             let limit = limit(for: step)
             let length = TextLimits.length(text)
-            if length > limit || !TextLimits.fitsBytes(text, characters: limit) {
-                let kept = TextLimits.truncate(text, to: limit)
-                return .refuse(notice: l("ui.too_long", ["max": .number(limit), "length": .number(length)]), keep: kept)
-            }
+            if length > limit || !TextLimits.fitsBytes(text, characters: limit) { return tooLong(text, typed: length, at: step) }
             return .record(.text(text), display: text)
         case .choice, .multiChoice:
             let exclusive = Set(step.choiceList.indices.filter { step.choiceList[$0].exclusive == true })
@@ -50,6 +47,15 @@ public struct AnswerReader: Sendable {
         case .info, .crisisContacts:
             return .record(.shown(view.question), display: view.question)
         }
+    }
+
+    /// An answer longer than the step keeps: said with both lengths, and kept up to the limit in
+    /// the line to shorten. `typed`: how much was typed or pasted (more than `text` when the line
+    /// editor already refused the rest).
+    public func tooLong(_ text: String, typed: Int, at step: PromptScript.Step) -> AnswerReading {
+        let limit = limit(for: step)
+        return .refuse(notice: l("ui.too_long", ["max": .number(limit), "length": .number(max(typed, limit + 1))]),
+                       keep: TextLimits.truncate(text, to: limit))
     }
 }
 

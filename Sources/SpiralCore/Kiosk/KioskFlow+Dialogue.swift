@@ -17,10 +17,10 @@ extension KioskFlow {
     func atStep(_ event: KioskEvent) -> KioskNext {
         guard let v = family.engine.current else { family.engine.finish(); return show() }
         let view = presenter.view(of: v)
-        if case let .tooLong(kept, typed) = event {
-            let limit = reader.limit(for: v.step)
-            family.notice = family.l("ui.too_long", ["max": .number(limit), "length": .number(max(typed, limit + 1))])
-            family.keep = TextLimits.truncate(InputCleaner.clean(kept), to: limit)
+        if case let .tooLong(kept, typed) = event,
+           case let .refuse(notice, keep) = reader.tooLong(InputCleaner.clean(kept), typed: typed, at: v.step) {
+            family.notice = notice
+            family.keep = keep
             return show()
         }
         if family.hasStarted, let next = sessionEvent(event) { return next }

@@ -85,12 +85,7 @@ extension KioskFlow {
 
     /// A returning family carries on where they were, in their language.
     func continuePlan(_ plan: Plan) {
-        var answers: [StepRef: Answer] = [:]
-        for a in plan.answers {
-            guard let ref = StepRef(key: a.key) else { continue }
-            answers[ref] = Answer(value: a.value, question: a.question, display: a.answer, language: a.language, answeredAt: a.answeredAt)
-        }
-        family.engine = DialogueEngine(script: script, isReturning: true, answers: answers)
+        family.engine = DialogueEngine(script: script, isReturning: true, answers: plan.answersByStep)
         family.code = plan.code
         family.place = .dialogue
         if settings.language == nil, let match = catalogue.bestMatch(for: plan.language) { family.l = family.l.switched(to: match) }

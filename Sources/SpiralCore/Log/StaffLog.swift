@@ -27,9 +27,7 @@ public final class StaffLog: @unchecked Sendable {
 
     /// The default second log, outside any store: `$XDG_STATE_HOME/spiral/kiosk.log`.
     public static func defaultFallback(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        return state + "/spiral/kiosk.log"
+        XDGDirectory.state.path("kiosk.log", environment: environment)
     }
 
     public func record(_ event: StaffEvent, code: String? = nil) {
@@ -49,30 +47,14 @@ public final class StaffLog: @unchecked Sendable {
     /// false on any failure, which the caller handles.
     static func append(_ line: String, to path: String) -> Bool {
         let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty, access(dir, F_OK) != 0 {
-            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
-        }
+        if !dir.isEmpty, !FileSystemCalls.exists(dir) { _ = try? FileSystemCalls.makeDirectory(dir) }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return writeAll(fd, Array(line.utf8))
+        return Array(line.utf8).withUnsafeBytes { FileSystemCalls.writeAll(fd, $0) } == 0
     }
 
     static func writeStandardError(_ line: String) {
-        _ = writeAll(2, Array(line.utf8))
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
+        _ = Array(line.utf8).withUnsafeBytes { FileSystemCalls.writeAll(2, $0) }
     }
 }

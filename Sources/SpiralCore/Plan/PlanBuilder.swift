@@ -155,6 +155,18 @@ public enum ChildrenParser: Sendable {
     }
 }
 
+extension Plan {
+    /// The plan's answers as the dialogue engine holds them, by step.
+    public var answersByStep: [StepRef: Answer] {
+        var answers: [StepRef: Answer] = [:]
+        for a in self.answers {
+            guard let ref = StepRef(key: a.key) else { continue }
+            answers[ref] = Answer(value: a.value, question: a.question, display: a.answer, language: a.language, answeredAt: a.answeredAt)
+        }
+        return answers
+    }
+}
+
 extension PlanBuilder {
     /// One kiosk session's answers re-applied to the plan as it is on disk now: `changes` (what this
     /// session answered since its last save) win, every other answer stays as another kiosk or
@@ -162,11 +174,7 @@ extension PlanBuilder {
     /// two sessions on one code, or a session that resumed and went idle, never write back an old
     /// copy of answers they did not touch.
     public static func merge(_ changes: [StepRef: Answer], session: DialogueEngine, into plan: inout Plan, now: Date = Date()) {
-        var answers: [StepRef: Answer] = [:]
-        for a in plan.answers {
-            guard let ref = StepRef(key: a.key) else { continue }
-            answers[ref] = Answer(value: a.value, question: a.question, display: a.answer, language: a.language, answeredAt: a.answeredAt)
-        }
+        var answers = plan.answersByStep
         // Answers this session shows but the plan lost (hidden by an earlier change, then shown again).
         for (v, a) in session.visibleAnswers() where answers[v.ref] == nil { answers[v.ref] = a }
         for (ref, a) in changes { answers[ref] = a }

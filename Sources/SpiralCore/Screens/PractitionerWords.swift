@@ -43,8 +43,7 @@ public struct PractitionerWords: Sendable {
 
     /// A chosen need in the practitioner's words, from its id (the family saw it in theirs).
     public func needName(_ need: Plan.Need) -> String {
-        let choices = script?.sections.flatMap(\.steps).first { $0.target == .needs }?.choiceList ?? []
-        return choices.first { $0.id == need.need }.map { practitioner($0.label) } ?? need.label
+        return (script?.needChoices ?? []).first { $0.id == need.need }.map { practitioner($0.label) } ?? need.label
     }
 
     /// A plan to read: urgent needs and what has not felt right first, the goals, then what the

@@ -58,6 +58,11 @@ extension PromptScript.Step {
 }
 
 extension PromptScript {
+    /// The choices of the needs question, by which a chosen need's id is named in any language.
+    public var needChoices: [Choice] {
+        sections.lazy.flatMap(\.steps).first { $0.target == .needs }?.choiceList ?? []
+    }
+
     /// The step with a role, if the script has one.
     public func step(withRole role: StepRole) -> Step? {
         sections.lazy.flatMap(\.steps).first { $0.role == role }

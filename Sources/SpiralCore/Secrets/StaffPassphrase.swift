@@ -19,9 +19,7 @@ public struct StaffPassphrase: Sendable {
     public static func defaultPath(configFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let p = environment["SPIRAL_STAFF_PASSPHRASE"], !p.isEmpty { return p }
         if let configFile { return ((configFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("staff-passphrase") }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-        return config + "/spiral/staff-passphrase"
+        return XDGDirectory.config.path("staff-passphrase", environment: environment)
     }
 
     public enum State: Sendable, Equatable {

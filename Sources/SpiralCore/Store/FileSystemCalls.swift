@@ -41,19 +41,8 @@ enum FileSystemCalls {
         guard fd >= 0 else { throw Failure(operation: "open", path: temp, code: errno) }
         var ok = true
         var failure: Failure?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(operation: "write", path: temp, code: errno)
-                    ok = false
-                    return
-                }
-                offset += n
-            }
-        }
+        let written = data.withUnsafeBytes { writeAll(fd, $0) }
+        if written != 0 { failure = Failure(operation: "write", path: temp, code: written); ok = false }
         if ok, durable, fsync(fd) != 0 { failure = Failure(operation: "fsync", path: temp, code: errno); ok = false }
         close(fd)
         if ok, rename(temp, path) != 0 { failure = Failure(operation: "rename", path: path, code: errno); ok = false }
@@ -62,6 +51,20 @@ enum FileSystemCalls {
             throw failure!
         }
         if durable { syncDirectory(dir) }
+    }
+
+    /// Writes every byte, retrying after a signal; 0, or the errno of the write that failed.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
     }
 
     static func syncDirectory(_ dir: String) {

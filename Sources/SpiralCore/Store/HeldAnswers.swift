@@ -10,9 +10,7 @@ public struct HeldAnswers: Sendable {
 
     /// `$XDG_STATE_HOME/spiral/held` (`~/.local/state/spiral/held`).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        return state + "/spiral/held"
+        XDGDirectory.state.path("held", environment: environment)
     }
 
     /// One session's unsaved answers, and what else it had not yet saved.

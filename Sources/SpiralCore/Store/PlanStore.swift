@@ -21,9 +21,7 @@ public struct PlanStore: PlanRepository {
     /// `--store`, else `SPIRAL_STORE`, else `$XDG_DATA_HOME/spiral/plans` (`~/.local/share/spiral/plans`).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let s = environment["SPIRAL_STORE"], !s.isEmpty { return s }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return data + "/spiral/plans"
+        return XDGDirectory.data.path("plans", environment: environment)
     }
 
     public func path(for code: String) -> String { directory + "/" + code + ".json" }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The folders of the XDG base-directory convention (`XDG_DATA_HOME`, `XDG_CONFIG_HOME`,
+/// `XDG_STATE_HOME`), each with its default under the home folder when unset or empty.
+public enum XDGDirectory: String, Sendable {
+    case data = "XDG_DATA_HOME"
+    case config = "XDG_CONFIG_HOME"
+    case state = "XDG_STATE_HOME"
+
+    var fallback: String {
+        switch self {
+        case .data: "/.local/share"
+        case .config: "/.config"
+        case .state: "/.local/state"
+        }
+    }
+
+    /// `$XDG_…/spiral` + `name`, e.g. `XDGDirectory.state.path("held")` → `~/.local/state/spiral/held`.
+    public func path(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment[rawValue].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + fallback)
+        return base + "/spiral/" + name
+    }
+}
