@@ -38,6 +38,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     func validate() throws {
         if all, code != nil {
@@ -58,7 +59,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = storeOptions.planStore
+        let store = try keyOptions.store(storeOptions, config: try content.loadConfig())
         let catalogue = try content.loadCatalogue()
         let config = try content.loadConfig()
         let latin = config.latinDigits ?? false

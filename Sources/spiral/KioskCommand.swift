@@ -128,7 +128,10 @@ struct KioskCommand: ParsableCommand {
     func makeKiosk(_ content: Content, interactive: Bool) -> Loaded {
         let log = StaffLog(path: storeOptions.directory + "/.kiosk.log", fallback: StaffLog.defaultFallback(),
                            alsoToStandardError: !interactive)
+        // The kiosk holds only the centre's public key: it seals, and opens a plan only with the
+        // family's code and PIN.
         var store = storeOptions.planStore
+        if let key = content.config.sealingKey { store = PlanStore(directory: store.directory, codec: SealedPlanCodec(centreKey: key)) }
         store.log = log
         do {
             for event in try store.prepare() { log.record(event) }
@@ -144,7 +147,7 @@ struct KioskCommand: ParsableCommand {
         if !once, case .notSet = settings.staffPassphrase { log.record(.noStaffPassphrase) }
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
                              repository: store, log: log, settings: settings)
-        flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory())
+        flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: content.config.sealingKey)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,
                                  reorderRightToLeft: content.config.reorderRightToLeft ?? true)

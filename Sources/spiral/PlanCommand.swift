@@ -19,9 +19,10 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     func run() throws {
-        let store = storeOptions.planStore
+        let store = try keyOptions.store(storeOptions, config: try content.loadConfig())
         let plan = try PlanLookup.load(code, from: store)
         let catalogue = try content.loadCatalogue()
         let config = try content.loadConfig()

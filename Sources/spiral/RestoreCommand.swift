@@ -9,19 +9,21 @@ struct RestoreCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     @Option(help: "The kiosk's held folder (default: $XDG_STATE_HOME/spiral/held).")
     var held: String?
 
     func run() throws {
-        let heldAnswers = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory())
+        var heldAnswers = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory())
         let files = heldAnswers.files()
         guard !files.isEmpty else {
             print("Nothing to restore: \(heldAnswers.directory) holds no answers.")
             return
         }
         let script = try content.loadScript()
-        let store = storeOptions.planStore
+        let store = try keyOptions.store(storeOptions, config: try content.loadConfig())
+        heldAnswers.openWith = (store.codec as? SealedPlanCodec)?.privateKeys.first
         var restored = 0
         var failed: [String] = []
         for file in files {

@@ -10,6 +10,7 @@ struct ReviewCommand: ParsableCommand {
         abstract: "Practitioner: read the plans in the store, urgent and repair-flagged first.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var keyOptions: KeyOptions
     @OptionGroup var content: ContentOptions
 
     @Flag(help: "One plain line per plan, its code first (for scripts).")
@@ -22,7 +23,7 @@ struct ReviewCommand: ParsableCommand {
     var language: String = "en"
 
     func run() throws {
-        let store = storeOptions.planStore
+        let store = try keyOptions.store(storeOptions, config: try content.loadConfig())
         if list {
             let overview = PlanOverview.load(from: store)
             var rows = overview.rows

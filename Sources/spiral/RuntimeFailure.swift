@@ -7,8 +7,10 @@ struct RuntimeFailure: Error, CustomStringConvertible {
     enum Code: Int32 {
         case dataError = 65      // EX_DATAERR: a file that does not decode
         case noInput = 66        // EX_NOINPUT: no such plan
+        case cannotCreate = 73   // EX_CANTCREAT: would overwrite something to keep
         case ioError = 74        // EX_IOERR: could not write
         case tryAgain = 75       // EX_TEMPFAIL: cannot be read right now
+        case noPermission = 77   // EX_NOPERM: wrong passphrase, no key, a key file open to others
         case cancelled = 1
     }
 
@@ -21,6 +23,11 @@ struct RuntimeFailure: Error, CustomStringConvertible {
     }
 
     init(_ error: PlanStoreError) {
+        self.description = error.description
+        self.code = Code(rawValue: error.exitCode) ?? .ioError
+    }
+
+    init(_ error: CentreKeyFile.Failure) {
         self.description = error.description
         self.code = Code(rawValue: error.exitCode) ?? .ioError
     }

@@ -23,7 +23,7 @@ struct KioskFlowTests {
             flow = KioskFlow(script: Fixtures.script, catalogue: Fixtures.catalogue, config: .australianDefaults,
                              repository: repository, log: log, settings: settings)
             flow.pause = { _ in }
-            flow.held = held.map(HeldAnswers.init(directory:))
+            flow.held = held.map { HeldAnswers(directory: $0) }
             screen = flow.start()
         }
 

@@ -52,7 +52,7 @@ struct PlanIndexTests {
         try Data("{\"not\": \"an index\"}".utf8).write(to: URL(fileURLWithPath: store.indexPath))
         #expect(names(store) == ["Hoa"])
         let rebuilt = try String(contentsOfFile: store.indexPath, encoding: .utf8)
-        #expect(rebuilt.hasPrefix("spiral plan index 1\nAAA-111\t"))
+        #expect(rebuilt.hasPrefix("spiral plan index 2\nAAA-111\t"))
     }
 
     @Test func namesWithTabsNewlinesAndBackslashesSurviveTheIndex() throws {

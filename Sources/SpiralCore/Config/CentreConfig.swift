@@ -11,6 +11,9 @@ public struct CentreConfig: Codable, Sendable, Equatable {
     /// Terminals that do their own bidi (mlterm) want logical order: set to false there.
     public var reorderRightToLeft: Bool?
     public var crisisContacts: [CrisisContact]
+    /// The centre's public key (base64, from `spiral keys init`): plans are sealed to it. Absent:
+    /// plans are kept unsealed and the kiosk's first screen says so to staff.
+    public var centreKey: String? = nil
 
     public struct CrisisContact: Codable, Sendable, Equatable {
         public var name: String
@@ -45,12 +48,18 @@ public struct CentreConfig: Codable, Sendable, Equatable {
         }
     }
 
+    /// The public key plans are sealed to, if the centre has one.
+    public var sealingKey: CentrePublicKey? { centreKey.flatMap(CentrePublicKey.init(base64:)) }
+
     public static func load(path: String) throws(LoadError) -> CentreConfig {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         do {
             let config = try JSONDecoder().decode(CentreConfig.self, from: data)
             if let bad = config.crisisContacts.first(where: { $0.phone.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 throw LoadError.invalid(path, "has a crisis contact \"\(bad.name)\" with no phone number: add one")
+            }
+            if let key = config.centreKey, CentrePublicKey(base64: key) == nil {
+                throw LoadError.invalid(path, "has a centreKey that is not a centre public key: copy it again from `spiral keys init`, or remove it")
             }
             if let t = config.idleTimeoutSeconds, t < 10 {
                 throw LoadError.invalid(path, "sets idleTimeoutSeconds to \(t): use 10 seconds or more")
@@ -60,6 +69,35 @@ public struct CentreConfig: Codable, Sendable, Equatable {
             throw e
         } catch {
             throw .invalid(path, JSONProblem.describe(error, in: data))
+        }
+    }
+}
+
+extension CentreConfig {
+    /// Writes `centreKey` into the config file at `path` (made if missing), keeping every other
+    /// setting as it is; durable and atomic, so a crash leaves the old file or the new one.
+    public static func setCentreKey(_ key: CentrePublicKey, inFileAt path: String) throws(LoadError) {
+        var object: [String: Any] = [:]
+        if FileManager.default.fileExists(atPath: path) {
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+            guard let parsed = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw .invalid(path, "is not a JSON object: fix it (spiral check), then run this again")
+            }
+            object = parsed
+        } else {
+            // A new config starts from the defaults a centre would otherwise get.
+            let defaults = (try? JSONEncoder().encode(CentreConfig.australianDefaults)) ?? Data("{}".utf8)
+            object = (try? JSONSerialization.jsonObject(with: defaults) as? [String: Any]) ?? [:]
+        }
+        object["centreKey"] = key.base64
+        do {
+            var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            data.append(10)
+            _ = try? FileSystemCalls.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o755)
+            // Readable by all: it holds the public key and the centre's settings, no secret.
+            try FileSystemCalls.writeDurably(data, to: path, mode: 0o644)
+        } catch {
+            throw .unreadable(path)
         }
     }
 }

@@ -6,12 +6,14 @@ public enum XDGDirectory: String, Sendable {
     case data = "XDG_DATA_HOME"
     case config = "XDG_CONFIG_HOME"
     case state = "XDG_STATE_HOME"
+    case cache = "XDG_CACHE_HOME"
 
     var fallback: String {
         switch self {
         case .data: "/.local/share"
         case .config: "/.config"
         case .state: "/.local/state"
+        case .cache: "/.cache"
         }
     }
 

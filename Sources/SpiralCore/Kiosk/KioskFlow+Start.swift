@@ -54,16 +54,20 @@ extension KioskFlow {
                         direction: catalogue.direction(of: tags[i]))
         }
         var blocks: [Screen.Block] = []
-        if first, let staff = staffLine() { blocks.append(Screen.Block(staff, style: .dim, direction: .leftToRight)) }
+        if first { blocks += staffLines().map { Screen.Block($0, style: .dim, direction: .leftToRight) } }
         return Screen(kind: .language, language: l.language, direction: .leftToRight, title: title, blocks: blocks, list: items,
                       notice: family.notice, footer: l("ui.language.question"),
                       input: .line(prefill: "", completions: names, limit: 100), idleTimeout: settings.idleTimeout)
     }
 
-    /// One quiet line for staff on the first screen when the kiosk can be closed by anyone.
-    func staffLine() -> String? {
-        guard settings.interactive, case .notSet = settings.staffPassphrase else { return nil }
-        return family.l("staff.no_passphrase")
+    /// Quiet lines for staff on the first screen: when anyone can close the kiosk, and when
+    /// plans are kept unsealed.
+    func staffLines() -> [String] {
+        guard settings.interactive else { return [] }
+        var lines: [String] = []
+        if case .notSet = settings.staffPassphrase { lines.append(family.l("staff.no_passphrase")) }
+        if !repository.seals { lines.append(family.l("staff.not_sealed")) }
+        return lines
     }
 
     // MARK: Welcome
@@ -88,8 +92,8 @@ extension KioskFlow {
     func welcomeScreen() -> Screen {
         let l = family.l
         var blocks = [Screen.Block(l("ui.welcome.text")), Screen.Block(l("ui.welcome.code"))]
-        if offeredLanguages.count <= 1 || settings.language != nil, let staff = staffLine() {
-            blocks.append(Screen.Block(staff, style: .dim))
+        if offeredLanguages.count <= 1 || settings.language != nil {
+            blocks += staffLines().map { Screen.Block($0, style: .dim) }
         }
         let prefill = family.keep ?? ""
         family.keep = nil
@@ -156,18 +160,20 @@ extension KioskFlow {
             return .refused
         }
         if repository.pinFailures(code) >= settings.pinLockAfter { return .locked }
-        var plan: Plan?
         if repository.exists(code) {
-            do { plan = try repository.load(code) } catch {
+            // A sealed store opens the plan's key with the PIN itself; a plain one checks its hash.
+            do {
+                if let plan = try repository.openWithPIN(code, pin: pin) {
+                    try? repository.clearPinFailures(code)
+                    return .opened(plan)
+                }
+            } catch {
                 log.record(.planUnavailable(reason: error.description), code: code)
                 return .unavailable
             }
-        }
-        // The same work for a code that does not exist, so timing does not tell either.
-        let stored = plan?.pinHash ?? PinRules.decoyHash
-        if SecretHash.verify(pin, against: stored), let plan, plan.pinHash != nil {
-            try? repository.clearPinFailures(code)
-            return .opened(plan)
+        } else {
+            // The same work for a code that does not exist, so timing does not tell either.
+            _ = SecretHash.verify(pin, against: PinRules.decoyHash)
         }
         do {
             let failures = try repository.recordPinFailure(code)

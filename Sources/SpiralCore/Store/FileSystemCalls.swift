@@ -174,3 +174,12 @@ extension FileSystemCalls {
                         modifiedNanoseconds: Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec))
     }
 }
+
+extension FileSystemCalls {
+    /// The permission bits of a file, or nil when it cannot be looked at.
+    static func mode(_ path: String) -> mode_t? {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return nil }
+        return s.st_mode & 0o7777
+    }
+}

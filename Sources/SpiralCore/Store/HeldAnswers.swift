@@ -5,8 +5,17 @@ import Foundation
 /// user, one file per session. `spiral restore` puts them back into the store once it works.
 public struct HeldAnswers: Sendable {
     public let directory: String
+    /// When the centre seals plans, held answers are sealed to its key too (HPKE): only
+    /// `spiral restore` with the unlocked centre key reads them.
+    public var sealTo: CentrePublicKey?
+    /// The unlocked centre key, for `spiral restore`.
+    public var openWith: CentrePrivateKey?
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, sealTo: CentrePublicKey? = nil, openWith: CentrePrivateKey? = nil) {
+        self.directory = directory
+        self.sealTo = sealTo
+        self.openWith = openWith
+    }
 
     /// `$XDG_STATE_HOME/spiral/held` (`~/.local/state/spiral/held`).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -34,7 +43,8 @@ public struct HeldAnswers: Sendable {
         let file = directory + "/\(record.code)-\(stamp).json"
         do {
             _ = try FileSystemCalls.makeDirectory(directory)
-            let data = try PlanCoding.encoder.encode(record)
+            var data = try PlanCoding.encoder.encode(record)
+            if let sealTo { data = try SealedRecord.seal(data, to: sealTo, purpose: "held answers") }
             try FileSystemCalls.writeDurably(data, to: file)
         } catch let e as FileSystemCalls.Failure {
             throw .cannotWrite(file: file, reason: e.message, noSpace: e.isNoSpace)
@@ -52,7 +62,15 @@ public struct HeldAnswers: Sendable {
     public func read(_ file: String) throws(PlanStoreError) -> Record {
         let data: Data
         do { data = try FileSystemCalls.read(file) } catch { throw .unavailable(file: file, reason: error.message) }
-        do { return try PlanCoding.decoder.decode(Record.self, from: data) } catch {
+        var clear = data
+        if let sealed = try? JSONDecoder().decode(SealedRecord.self, from: data), sealed.sealed == SealedRecord.format {
+            guard let key = openWith else { throw .sealed(file: file, reason: .locked(code: (file as NSString).lastPathComponent)) }
+            guard let opened = sealed.open(with: key, purpose: "held answers") else {
+                throw .sealed(file: file, reason: .tampered(code: (file as NSString).lastPathComponent, part: "held answers"))
+            }
+            clear = opened
+        }
+        do { return try PlanCoding.decoder.decode(Record.self, from: clear) } catch {
             throw .unreadable(file: file, reason: PlanCoding.describe(error))
         }
     }

@@ -1,11 +1,37 @@
 import Foundation
 
-/// Plan bytes in and out of a repository, in one place: this is where sealing plugs in (a codec
-/// that encrypts), without the stores knowing.
+/// Plan bytes in and out of a repository, in one place: plain JSON (`JSONPlanCodec`), or sealed
+/// to the centre's key (`SealedPlanCodec`), without the stores knowing which.
 public protocol PlanCodec: Sendable {
     func encode(_ plan: Plan) throws -> Data
-    /// Throws `PlanCodecError`.
+    /// Throws `PlanCodecError` or `SealingError`.
     func decode(_ data: Data) throws -> Plan
+    /// Opens a plan with a family's PIN: nil when the PIN is wrong or the plan has none.
+    func open(_ data: Data, pin: String) throws -> Plan?
+    /// The listing fields alone (sealed plans keep them apart, so a list need not open bodies),
+    /// and the plan's save counter (0 for a plain plan).
+    func listing(from data: Data) throws -> (listing: PlanListing, saveCounter: Int)
+    /// Whether plans written with this codec are sealed.
+    var seals: Bool { get }
+}
+
+extension PlanCodec {
+    public func open(_ data: Data, pin: String) throws -> Plan? { PlanCodecs.open(try decode(data), pin: pin) }
+
+    public func listing(from data: Data) throws -> (listing: PlanListing, saveCounter: Int) {
+        (PlanListing(try decode(data)), 0)
+    }
+
+    public var seals: Bool { false }
+}
+
+enum PlanCodecs {
+    /// The plan when `pin` matches its PIN hash. The same scrypt work whether or not the plan has
+    /// a PIN, so timing tells nothing.
+    static func open(_ plan: Plan, pin: String) -> Plan? {
+        let matches = SecretHash.verify(pin, against: plan.pinHash ?? PinRules.decoyHash)
+        return matches && plan.pinHash != nil ? plan : nil
+    }
 }
 
 public enum PlanCodecError: Error, Equatable {
@@ -21,6 +47,7 @@ public struct JSONPlanCodec: PlanCodec {
     public func encode(_ plan: Plan) throws -> Data { try PlanCoding.encoder.encode(plan) }
 
     public func decode(_ data: Data) throws -> Plan {
+        if let sealed = SealedEnvelope.header(of: data) { throw SealingError.locked(code: sealed.code) }
         struct Version: Decodable { var schemaVersion: Int? }
         if let v = (try? PlanCoding.decoder.decode(Version.self, from: data))?.schemaVersion, v > Plan.currentSchemaVersion {
             throw PlanCodecError.newerSchema(version: v)

@@ -12,11 +12,14 @@ import Foundation
 /// 10,000 plans (docs/benchmarks.md).
 struct PlanIndex {
     static let fileName = ".index.tsv"
-    static let header = "spiral plan index 1"
+    static let header = "spiral plan index 2"
 
     struct Entry {
         var file: FileSystemCalls.Identity
         var listing: PlanListing
+        /// The sealed plan's save counter when it was read (0 for a plain plan): a later read of
+        /// a lower one is an old copy put back.
+        var saveCounter: Int = 0
     }
 
     var entries: [String: Entry] = [:]
@@ -32,6 +35,7 @@ struct PlanIndex {
                 l.goals.keys.sorted().map { "\($0)=\(l.goals[$0]!)" }.joined(separator: ","),
                 String(l.goalsRemoved), String(l.praise), l.lastContactDay ?? "",
                 l.lastVisit.map { String($0.timeIntervalSince1970) } ?? "", String(l.updatedAt.timeIntervalSince1970),
+                String(e.saveCounter),
             ]
             out += fields.map(PlanIndex.escape).joined(separator: "\t") + "\n"
         }
@@ -50,10 +54,10 @@ struct PlanIndex {
             // Numbers are read from the bytes: making a String of every field was a quarter of
             // listing 10,000 plans.
             let f = line.split(separator: 9, omittingEmptySubsequences: false)
-            guard f.count == 17, let inode = number(f[1], as: UInt64.self), let size = number(f[2], as: Int64.self),
+            guard f.count == 18, let inode = number(f[1], as: UInt64.self), let size = number(f[2], as: Int64.self),
                   let modified = number(f[3], as: Int64.self), let status = Plan.Status(rawValue: text(f[6])),
                   let needs = number(f[9]), let urgentNeeds = number(f[10]), let removed = number(f[12]),
-                  let praise = number(f[13]), let updated = Double(text(f[16])) else { continue }
+                  let praise = number(f[13]), let updated = Double(text(f[16])), let counter = number(f[17]) else { continue }
             var goals: [String: Int] = [:]
             for pair in f[11].split(separator: UInt8(ascii: ",")) {
                 let kv = pair.split(separator: UInt8(ascii: "="))
@@ -67,7 +71,8 @@ struct PlanIndex {
                 lastContactDay: f[14].isEmpty ? nil : text(f[14]),
                 lastVisit: f[15].isEmpty ? nil : Double(text(f[15])).map(Date.init(timeIntervalSince1970:)),
                 updatedAt: Date(timeIntervalSince1970: updated))
-            index.entries[code] = Entry(file: .init(inode: inode, size: size, modifiedNanoseconds: modified), listing: listing)
+            index.entries[code] = Entry(file: .init(inode: inode, size: size, modifiedNanoseconds: modified), listing: listing,
+                                        saveCounter: counter)
         }
         return index
     }
@@ -117,12 +122,15 @@ struct PlanIndex {
 }
 
 extension PlanStore {
+    /// A plain store's listing cache, beside its plans.
     var indexPath: String { directory + "/" + PlanIndex.fileName }
 
     /// Every readable plan's listing, and a line for each plan that could not be read (naming
-    /// the file and why, never its contents). Brings the index up to date when it can.
+    /// the file and why, never its contents). Brings the listing cache up to date when it can.
     public func listings() -> (listings: [PlanListing], unreadable: [String]) {
-        let old = readIndex()
+        let cache = listingCache
+        let old = cache?.read() ?? PlanIndex()
+        if let sealed = codec as? SealedPlanCodec { sealed.noteSeen(old.entries.mapValues(\.saveCounter)) }
         var fresh = PlanIndex()
         var listings: [PlanListing] = []
         var unreadable: [String] = []
@@ -136,27 +144,18 @@ extension PlanStore {
             }
             changed = true
             do {
-                let listing = PlanListing(try load(code))
+                let (listing, counter) = try readListing(code)
                 // The identity from before the read: if the file changed while it was read, the
                 // next listing sees a different identity and reads it again.
-                fresh.entries[code] = PlanIndex.Entry(file: identity, listing: listing)
+                fresh.entries[code] = PlanIndex.Entry(file: identity, listing: listing, saveCounter: counter)
                 listings.append(listing)
             } catch {
                 unreadable.append(error.description)
+                // Keep what was known of it (its save counter above all) for the next listing.
+                if let entry = old.entries[code] { fresh.entries[code] = entry }
             }
         }
-        if changed || fresh.entries.count != old.entries.count { writeIndex(fresh) }
+        if changed || fresh.entries.count != old.entries.count { cache?.write(fresh) }
         return (listings, unreadable)
-    }
-
-    private func readIndex() -> PlanIndex {
-        guard let data = try? FileSystemCalls.read(indexPath), let index = PlanIndex.parse(data) else { return PlanIndex() }
-        return index
-    }
-
-    /// Best effort: the index is only a cache, so a store that cannot be written (read-only
-    /// backup, full disk) still lists correctly, just more slowly.
-    private func writeIndex(_ index: PlanIndex) {
-        try? FileSystemCalls.writeAtomically(index.rendered(), to: indexPath)
     }
 }

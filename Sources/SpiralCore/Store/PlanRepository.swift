@@ -9,6 +9,9 @@ public protocol PlanRepository: Sendable {
     /// Where the plans are, for messages to staff (a folder, a server): never a family's words.
     var location: String { get }
 
+    /// Whether plans saved here are sealed to the centre's key.
+    var seals: Bool { get }
+
     /// Makes the store ready to write (creates it, makes it private, removes leftovers of an
     /// interrupted save). Returns what staff should know about what it did.
     @discardableResult
@@ -17,6 +20,10 @@ public protocol PlanRepository: Sendable {
     func exists(_ code: String) -> Bool
 
     func load(_ code: String) throws(PlanStoreError) -> Plan
+
+    /// A returning family's plan, opened with their PIN: nil when the PIN is wrong or the plan
+    /// has none. A sealed store opens the plan's key with the PIN (and keeps it for this session).
+    func openWithPIN(_ code: String, pin: String) throws(PlanStoreError) -> Plan?
 
     /// Re-reads the plan (or starts `fresh`), lets `change` update it and saves it, all under the
     /// repository's lock. An error thrown by `change` leaves the plan as it was and is rethrown.
@@ -52,6 +59,12 @@ extension PlanRepository {
         return (listings, unreadable)
     }
 
+    public var seals: Bool { false }
+
+    public func openWithPIN(_ code: String, pin: String) throws(PlanStoreError) -> Plan? {
+        PlanCodecs.open(try load(code), pin: pin)
+    }
+
     /// Codes that differ from `code` by at most two characters, for "did you mean".
     public func closestCodes(to code: String) -> [String] {
         let target = Array(code.uppercased())
@@ -78,6 +91,9 @@ public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
     /// Written by a newer Spiral.
     case newerSchema(file: String, version: Int)
     case cannotWrite(file: String, reason: String, noSpace: Bool)
+    /// Sealed, and this process cannot open it (no key, another centre's key), or it does not
+    /// verify: never overwritten.
+    case sealed(file: String, reason: SealingError)
 
     public var description: String {
         switch self {
@@ -92,6 +108,8 @@ public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
             return "The plan file \(file) was written by a newer Spiral (plan format \(version); this one reads up to \(Plan.currentSchemaVersion)). Update Spiral to open it."
         case let .cannotWrite(file, reason, noSpace):
             return "Could not save \(file): \(reason). " + (noSpace ? "The disk is full: free some space." : "Check that the store folder exists and can be written.")
+        case let .sealed(_, reason):
+            return reason.description
         }
     }
 
@@ -102,6 +120,11 @@ public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
         case .unavailable: 75       // EX_TEMPFAIL: try again
         case .unreadable, .newerSchema: 65   // EX_DATAERR
         case .cannotWrite: 74       // EX_IOERR
+        case let .sealed(_, reason):
+            switch reason {
+            case .locked, .otherKey: 77     // EX_NOPERM
+            case .tampered, .older: 65
+            }
         }
     }
 }

@@ -9,6 +9,12 @@ public struct PlanStore: PlanRepository {
     /// Where a plan set aside is reported (the store only ever sets aside a file that does not
     /// decode, and staff must hear of it).
     public var log: StaffLog?
+    /// A sealed store's listing cache, kept by the practitioner (nil: no cache, every listing
+    /// opens each plan's sealed listing).
+    public var sealedListingCache: ListingCache?
+
+    /// A plain store caches listings beside its plans; a sealed one never writes them there.
+    var listingCache: ListingCache? { codec.seals ? sealedListingCache : .besidePlans(directory) }
 
     public init(directory: String, codec: any PlanCodec = JSONPlanCodec(), log: StaffLog? = nil) {
         self.directory = directory
@@ -17,6 +23,8 @@ public struct PlanStore: PlanRepository {
     }
 
     public var location: String { directory }
+
+    public var seals: Bool { codec.seals }
 
     /// `--store`, else `SPIRAL_STORE`, else `$XDG_DATA_HOME/spiral/plans` (`~/.local/share/spiral/plans`).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -46,15 +54,42 @@ public struct PlanStore: PlanRepository {
     public func exists(_ code: String) -> Bool { FileSystemCalls.exists(path(for: code)) }
 
     public func load(_ code: String) throws(PlanStoreError) -> Plan {
+        try reading(code) { data, file throws in
+            let plan = try codec.decode(data)
+            if plan.code != code { throw PlanCodecError.undecodable(reason: "it holds the plan \(plan.code), not \(code)") }
+            return plan
+        }
+    }
+
+    public func openWithPIN(_ code: String, pin: String) throws(PlanStoreError) -> Plan? {
+        try reading(code) { data, _ in
+            let plan = try codec.open(data, pin: pin)
+            return plan?.code == code ? plan : nil
+        }
+    }
+
+    func readListing(_ code: String) throws(PlanStoreError) -> (listing: PlanListing, saveCounter: Int) {
+        try reading(code) { data, _ in
+            let read = try codec.listing(from: data)
+            if read.listing.code != code { throw PlanCodecError.undecodable(reason: "it holds the plan \(read.listing.code), not \(code)") }
+            return read
+        }
+    }
+
+    /// Reads a plan's file and hands its bytes to `decode`, with every failure said in the
+    /// store's words (naming the file, never its contents).
+    private func reading<T>(_ code: String, _ decode: (Data, String) throws -> T) throws(PlanStoreError) -> T {
         let file = path(for: code)
         guard FileSystemCalls.exists(file) else { throw .notFound(code: code, closest: closestCodes(to: code)) }
         let data: Data
         do { data = try FileSystemCalls.read(file) } catch { throw .unavailable(file: file, reason: error.message) }
-        do { return try codec.decode(data) } catch let e as PlanCodecError {
+        do { return try decode(data, file) } catch let e as PlanCodecError {
             switch e {
             case let .newerSchema(version): throw .newerSchema(file: file, version: version)
             case let .undecodable(reason): throw .unreadable(file: file, reason: reason)
             }
+        } catch let e as SealingError {
+            throw .sealed(file: file, reason: e)
         } catch {
             throw .unreadable(file: file, reason: "does not decode")
         }
