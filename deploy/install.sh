@@ -21,5 +21,11 @@ else
     install -m 0644 deploy/spiral-kiosk.service /etc/systemd/system/spiral-kiosk.service
     command -v systemctl >/dev/null && systemctl daemon-reload && systemctl enable spiral-kiosk.service || true
 fi
+chown kiosk /etc/spiral/centre.json  # spiral keys init writes the centre's public key into it
 echo "Installed. Now: check /etc/spiral/centre.json (crisis contacts, languages), then set the staff passphrase:"
-echo "  sudo -u kiosk env XDG_DATA_HOME=/var/lib/spiral /opt/spiral/bin/spiral passphrase"
+echo "  sudo -u kiosk env SPIRAL_CONFIG=/etc/spiral/centre.json XDG_DATA_HOME=/var/lib/spiral /opt/spiral/bin/spiral passphrase"
+if ! grep -q '"centreKey"' /etc/spiral/centre.json; then
+    echo "and seal the plans (a stolen kiosk or back-up then reveals nothing a family said; docs/sealing.md):"
+    echo "  sudo -u kiosk env SPIRAL_CONFIG=/etc/spiral/centre.json XDG_DATA_HOME=/var/lib/spiral /opt/spiral/bin/spiral keys init --config /etc/spiral/centre.json --seal-existing"
+    echo "  (write down the recovery code it prints: without it and the passphrase, sealed plans cannot be opened)"
+fi

@@ -87,6 +87,32 @@ struct KioskFlowTests {
         #expect(plan.needs.map(\.need) == ["food", "safety"])
     }
 
+    @Test func aLateSkipAtAnIdleKioskDoesNotEraseAnAnswerGivenAtAnother() throws {
+        let store = InMemoryPlanRepository()
+        let first = Kiosk(repository: store)
+        first.startFamily(pin: "4826")
+        first.type("Amira")
+        let code = try #require(first.flow.code)
+        // Kiosk B opens the plan at the children question and waits.
+        let idle = Kiosk(repository: store)
+        idle.type(code); idle.type("4826")
+        #expect(idle.screen.allText.contains("children"))
+        // Kiosk A answers it meanwhile.
+        let other = Kiosk(repository: store)
+        other.type(code); other.type("4826")
+        other.type("Mia 4")
+        // B's parent presses Enter on the question they saw empty: A's answer stays.
+        idle.type("")
+        #expect(try store.load(code).profile.children.map(\.name) == ["Mia"])
+        // But a parent who answers and then takes it back in their own session does take it back.
+        idle.type("<")
+        idle.type("Sam 7")
+        #expect(try store.load(code).profile.children.map(\.name) == ["Sam"])
+        idle.type("<")
+        idle.type("")  // the edit line cleared and Enter: the answer taken back
+        #expect(try store.load(code).answers.first { $0.key == "children" }?.skipped == true)
+    }
+
     @Test func backSkipHelpAndAChoiceRefusedLeavesNothingInTheLine() {
         let k = Kiosk()
         k.startFamily()

@@ -7,6 +7,7 @@ import pytest
 def private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("SPIRAL_STAFF_PASSPHRASE", raising=False)
     monkeypatch.delenv("SPIRAL_CONFIG", raising=False)
     monkeypatch.delenv("SPIRAL_STORE", raising=False)

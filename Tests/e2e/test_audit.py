@@ -217,7 +217,9 @@ def test_two_kiosks_taking_turns_on_one_code_lose_no_answer(tmp_path):
         codes = [f[:-5] for f in os.listdir(store) if f.endswith(".json")]
         code = [c for c in codes if json.load(open(os.path.join(store, c + ".json")))["profile"].get("name") == "Name-F%d" % family][0]
         # An idle kiosk that opened the plan at the start and never answered.
-        idle = Screen(["kiosk", "--once", "--store", store, "--language", "en", "--idle-timeout", "10"])
+        # Its idle timeout outlasts the other kiosk's forty-odd rounds (each checks a PIN: about
+        # half a second in a debug build), so it is still on its old screen when it answers.
+        idle = Screen(["kiosk", "--once", "--store", store, "--language", "en", "--idle-timeout", "120"])
         idle.answer("If you have a family code from before", code)
         idle.answer("Please type your PIN", "4826")
         idle.wait_for("Welcome back")

@@ -22,6 +22,9 @@ public struct DialogueEngine: Sendable {
     public var isReturning: Bool
     public private(set) var answers: [StepRef: Answer]
     public private(set) var position: DialoguePosition
+    /// The steps this session has seen answered: at its start, or answered here. A skip of any
+    /// other step is the parent passing over a question they saw empty.
+    public private(set) var seenAnswered: Set<StepRef>
     /// Positions visited, for "go back".
     private var trail: [DialoguePosition] = []
     /// Set while changing an answer from the summary: afterwards, only unanswered steps are
@@ -32,6 +35,7 @@ public struct DialogueEngine: Sendable {
         self.script = script
         self.isReturning = isReturning
         self.answers = answers
+        self.seenAnswered = Set(answers.filter { !$0.value.value.isSkipped }.keys)
         self.position = .finished
         self.position = firstUnanswered(after: nil) ?? .summary
     }
@@ -88,6 +92,7 @@ public struct DialogueEngine: Sendable {
     public mutating func record(_ answer: Answer) {
         guard case let .step(ref) = position else { return }
         answers[ref] = answer
+        if !answer.value.isSkipped { seenAnswered.insert(ref) }
         trail.append(position)
         advance(from: ref)
     }

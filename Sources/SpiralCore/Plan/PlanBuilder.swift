@@ -177,7 +177,13 @@ extension PlanBuilder {
         var answers = plan.answersByStep
         // Answers this session shows but the plan lost (hidden by an earlier change, then shown again).
         for (v, a) in session.visibleAnswers() where answers[v.ref] == nil { answers[v.ref] = a }
-        for (ref, a) in changes { answers[ref] = a }
+        for (ref, a) in changes {
+            // A skip of a question this session never saw answered does not erase an answer
+            // given meanwhile elsewhere (another kiosk, on the same code): the parent here did
+            // not see it, so did not mean to take it back.
+            if a.value.isSkipped, let stored = answers[ref], !stored.value.isSkipped, !session.seenAnswered.contains(ref) { continue }
+            answers[ref] = a
+        }
         let merged = DialogueEngine(script: session.script, isReturning: session.isReturning, answers: answers)
         apply(merged, to: &plan, now: now)
     }
