@@ -10,12 +10,19 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build-static/release/spiral
 DEBUGBIN := .build/debug/spiral
 
-.PHONY: kiosk test test-deps deps build release check bench clean
+.PHONY: kiosk test test-deps deps speech-deps build release check bench clean
 
 deps:
 	@if [ ! -f /usr/include/readline/readline.h ] || [ ! -f /usr/include/unicode/msgfmt.h ]; then \
 		echo "Installing libreadline-dev and libicu-dev with apt-get…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreadline-dev libicu-dev; \
+	fi
+
+# Reading aloud: espeak-ng (run as a program, never linked: it is GPL-3) and a player (aplay).
+speech-deps:
+	@if ! command -v espeak-ng >/dev/null || ! command -v aplay >/dev/null; then \
+		echo "Installing espeak-ng and alsa-utils with apt-get (reading aloud)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng alsa-utils; \
 	fi
 
 release: deps
@@ -26,13 +33,13 @@ build: deps
 
 # SWIFT_BACKTRACE: no interactive crash handler at a kiosk (the kiosk would set it itself,
 # at the cost of starting twice).
-kiosk: release
+kiosk: release speech-deps
 	SWIFT_BACKTRACE=enable=no $(RELEASE) kiosk $(ARGS)
 
 check: build
 	$(DEBUGBIN) check
 
-test-deps: deps
+test-deps: deps speech-deps
 	@$(PYTHON) -c "import pexpect, pyte, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet pexpect pyte pytest
 
 test: test-deps

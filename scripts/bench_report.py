@@ -105,6 +105,17 @@ def main():
         out.append(f"| {label} grows no worse than linearly | {int(hi):,} plans take {growth:.1f}× as long as "
                    f"{int(mid):,} (linear: at most {int(hi) / int(mid):.0f}×); {a * 1000:.0f} µs more per plan from "
                    f"{lower}, {b * 1000:.0f} µs from {upper} | {ok(growth <= int(hi) / int(mid))} |")
+    sealed = scale.get("sealed")
+    if sealed:
+        w, c, u = sealed["review_warm"]["median_ms"], sealed["review_cold"]["median_ms"], sealed["unlock"]["median_ms"]
+        out.append(f"| sealed: `review --list` at {sealed['plans']:,} plans ≤ 500 ms warm, ≤ 3 s cold (sealing issue) | "
+                   f"{w:.0f} ms warm, {c / 1000:.1f} s cold (each including {u:.0f} ms to unlock the key) | {ok(w <= 500 and c <= 3000)} |")
+    plain_save = ip.get("PlanStore.update (kiosk save after an answer)", {}).get("Time (wall clock) (μs) *")
+    sealed_save = ip.get("PlanStore.update sealed (kiosk save after an answer)", {}).get("Time (wall clock) (μs) *")
+    if plain_save and sealed_save:
+        extra = (int(sealed_save) - int(plain_save)) / 1000
+        out.append(f"| sealing adds ≤ 1 ms to a save (median; sealing issue) | {extra:+.2f} ms "
+                   f"({int(plain_save) / 1000:.2f} ms plain, {int(sealed_save) / 1000:.2f} ms sealed) | {ok(extra <= 1)} |")
     save = ip.get("PlanStore.update (kiosk save after an answer)", {}).get("Time (wall clock) (μs) *")
     if save:
         out.append(f"| saving after an answer ≤ 5 ms (foundation issue) | {int(save) / 1000:.2f} ms (lock, re-read, write, fsync, rename, fsync dir) | {ok(int(save) <= 5000)} |")

@@ -36,8 +36,10 @@ public protocol LineReader: AnyObject {
     /// drawn again.
     /// `limit`: characters the line may hold (nil: any); input beyond it is refused as it
     /// arrives, in time that grows with its length, and `.tooLong` is returned.
+    /// `onSpeak`: the read-aloud key (F1) was pressed; the line is kept as typed. It returns true
+    /// when it redrew the screen above the prompt (a notice), so the prompt line is drawn again.
     func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
-                  limit: Int?, onResize: (() -> Void)?) -> LineReadResult
+                  limit: Int?, onResize: (() -> Void)?, onSpeak: (() -> Bool)?) -> LineReadResult
     /// Reads a PIN or passphrase without showing it (a dot for each key at a terminal), never
     /// into history. No key can stop, suspend or quit the program here.
     func readSecret(prompt: String, idleTimeout: Duration?) -> LineReadResult
@@ -50,8 +52,15 @@ public protocol LineReader: AnyObject {
 
 extension LineReader {
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
+                         limit: Int?, onResize: (() -> Void)?) -> LineReadResult {
+        readLine(prompt: prompt, prefill: prefill, completions: completions, idleTimeout: idleTimeout, limit: limit,
+                 onResize: onResize, onSpeak: nil)
+    }
+
+    public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
                          onResize: (() -> Void)?) -> LineReadResult {
-        readLine(prompt: prompt, prefill: prefill, completions: completions, idleTimeout: idleTimeout, limit: nil, onResize: onResize)
+        readLine(prompt: prompt, prefill: prefill, completions: completions, idleTimeout: idleTimeout, limit: nil,
+                 onResize: onResize, onSpeak: nil)
     }
 
     /// Right-to-left editing in visual order, for terminals that do no bidi. Only the readline

@@ -31,7 +31,7 @@ public final class PlainLineReader: LineReader {
     }
 
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
-                         limit: Int?, onResize: (() -> Void)?) -> LineReadResult {
+                         limit: Int?, onResize: (() -> Void)?, onSpeak: (() -> Bool)?) -> LineReadResult {
         Terminal.writeAll(prompt, to: output)
         let result = nextLine(idleTimeout: idleTimeout)
         // What was typed into a pipe is not echoed: end the prompt's line ourselves.

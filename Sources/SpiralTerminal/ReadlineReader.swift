@@ -19,7 +19,7 @@ public final class ReadlineReader: LineReader {
     }
 
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
-                         limit: Int?, onResize: (() -> Void)?) -> LineReadResult {
+                         limit: Int?, onResize: (() -> Void)?, onSpeak: (() -> Bool)?) -> LineReadResult {
         begin(prompt: prompt, prefill: prefill, completions: completions, limit: limit ?? 0)
         defer { spiral_rl_end() }
         let timeout = idleTimeout.map(\.clampedMilliseconds) ?? -1
@@ -36,6 +36,10 @@ public final class ReadlineReader: LineReader {
             case .tooLong:
                 defer { spiral_rl_free(line) }
                 return .tooLong(kept: line.map { String(cString: $0) } ?? "", typed: Int(spiral_rl_overflow_typed()))
+            case .speak:
+                // The line stays as typed; the caller speaks (or stops), and redraws when it
+                // put a notice on the screen.
+                if let onSpeak, onSpeak() { spiral_rl_redraw() }
             case .resized:
                 // Without a caller redraw, readline has already redrawn the prompt line itself.
                 if let onResize {

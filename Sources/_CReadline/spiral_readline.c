@@ -381,6 +381,9 @@ static void drop_pending_input(int fd) {
 
 size_t spiral_rl_overflow_typed(void) { return overflow_typed; }
 
+static void bind_speak_key(void);
+static int speak_requested = 0;   // the read-aloud key was pressed (see bind_speak_key)
+
 void spiral_rl_setup(void) {
     static int done = 0;
     if (done) return;
@@ -401,6 +404,7 @@ void spiral_rl_setup(void) {
     rl_variable_bind("bell-style", "none");              // no beeps in a waiting room
     rl_variable_bind("horizontal-scroll-mode", "off");   // long answers wrap, all visible
     rl_variable_bind("revert-all-at-newline", "on");     // editing an old line doesn't rewrite history
+    bind_speak_key();
     // Completion works on the whole line up to the cursor, so answers with spaces complete; a
     // comma or semicolon starts the next item of a list of choices (ASCII only: readline compares
     // break characters byte by byte, and a byte of 、 or ، is part of many other characters).
@@ -479,6 +483,11 @@ SpiralReadEvent spiral_rl_wait(long idle_timeout_ms, char **line) {
         }
         last_key_ms = now_ms();
         rl_callback_read_char();
+        if (speak_requested) {
+            speak_requested = 0;
+            event = SpiralReadEventSpeak;
+            break;
+        }
         if (read_state == GOT_LINE) {
             *line = finished_line;
             finished_line = NULL;
@@ -617,6 +626,20 @@ static void visual_redisplay(void) {
 
 // In a right-to-left line, the left arrow moves towards the end of the text and the right one
 // towards its start: the way they point on the screen.
+// The read-aloud key: F1 as xterm, foot and VTE send it, and as the Linux console does. It only
+// sets a flag; spiral_rl_wait returns SpiralReadEventSpeak with the line left as it is.
+static int speak_key(int count, int key) {
+    (void)count; (void)key;
+    speak_requested = 1;
+    return 0;
+}
+
+static void bind_speak_key(void) {
+    rl_bind_keyseq("\033OP", speak_key);
+    rl_bind_keyseq("\033[11~", speak_key);
+    rl_bind_keyseq("\033[[A", speak_key);
+}
+
 static void bind_arrows(int mirrored) {
     rl_command_func_t *left = mirrored ? rl_forward_char : rl_backward_char;
     rl_command_func_t *right = mirrored ? rl_backward_char : rl_forward_char;

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralTerminal
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,8 @@ struct CheckCommand: ParsableCommand {
         let errors = problems.filter { $0.severity == .error }
         let warnings = problems.filter { $0.severity == .warning }
         for p in errors + warnings { print(p) }
+        let config = (try? content.loadConfig()) ?? .australianDefaults
+        for line in SpeechReport.lines(catalogue: catalogue, config: config, localizations: try content.localizationsDirectory()) { print(line) }
         print("Checked \(catalogue.languages.count) language file(s) and the prompt script: \(errors.count) error(s), \(warnings.count) warning(s).")
         if !errors.isEmpty || (strict && !warnings.isEmpty) { throw ExitCode(1) }
     }

@@ -145,12 +145,18 @@ struct KioskCommand: ParsableCommand {
         var settings = KioskSettings(language: language, idleTimeout: .seconds(Int64(seconds)), interactive: interactive)
         settings.staffPassphrase = self.content.staffPassphrase(store: store).state()
         if !once, case .notSet = settings.staffPassphrase { log.record(.noStaffPassphrase) }
+        // Reading aloud, at a terminal only: recordings in Audio/ beside the language files.
+        let speaker = interactive ? Speaker(settings: content.config.speech, catalogue: content.catalogue,
+                                            recordings: (try? self.content.localizationsDirectory()).map { ($0 as NSString).deletingLastPathComponent + "/Audio" },
+                                            log: { _ in }) : nil
+        settings.readAloudOffered = speaker?.offered ?? false
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
                              repository: store, log: log, settings: settings)
         flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: content.config.sealingKey)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,
                                  reorderRightToLeft: content.config.reorderRightToLeft ?? true)
+        driver.speaker = speaker
         return Loaded(driver: driver, reader: reader)
     }
 }

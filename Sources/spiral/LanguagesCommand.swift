@@ -26,5 +26,7 @@ struct LanguagesCommand: ParsableCommand {
             print(columns.joined(separator: "  "))
         }
         for problem in catalogue.problems { print("left out: \(problem)") }
+        let config = (try? content.loadConfig()) ?? .australianDefaults
+        for line in SpeechReport.lines(catalogue: catalogue, config: config, localizations: try content.localizationsDirectory()) { print(line) }
     }
 }

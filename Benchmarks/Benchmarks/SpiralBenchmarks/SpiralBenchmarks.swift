@@ -151,6 +151,20 @@ let benchmarks: @Sendable () -> Void = {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    // The same, sealed (docs/sealing.md): the kiosk re-reads with the data key it holds for the
+    // session, seals the body and listing afresh, and keeps the wraps. Compare with the line above.
+    Benchmark("PlanStore.update sealed (kiosk save after an answer)") { benchmark in
+        let dir = NSTemporaryDirectory() + "spiral-bench-update-sealed-\(getpid())"
+        let store = PlanStore(directory: dir, codec: SealedPlanCodec(centreKey: CentrePrivateKey.generate().publicKey))
+        try store.update(plan.code, creating: plan) { _ in }
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations {
+            _ = try store.update(plan.code, creating: plan) { $0.updatedAt = Date(timeIntervalSince1970: 1_780_000_000 + Double(i)) }
+        }
+        benchmark.stopMeasurement()
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
     // Reading one plan file: what `spiral review --list` does for every plan in the store.
     Benchmark("PlanStore.load (one plan)") { benchmark in
         let dir = NSTemporaryDirectory() + "spiral-bench-load-\(getpid())"

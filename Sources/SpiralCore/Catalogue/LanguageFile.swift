@@ -26,6 +26,11 @@ public struct LanguageFile: Codable, Sendable, Equatable {
     /// Keys whose English words are meant to stay as they are in this language (a brand, a key
     /// name): counted as translated although they match English.
     public var sameAsEnglish: [String]? = nil
+    /// The espeak-ng voice that reads this language aloud (`espeak-ng --voices` lists them).
+    public var voice: String? = nil
+    /// Spoken versions of messages whose written words do not read well aloud (Arabic with its
+    /// vowel marks, key hints without symbols), by message key.
+    public var speech: [String: String]? = nil
 
     /// How much of the English source this file really translates: a message missing, or left
     /// word for word as English (unless listed in `sameAsEnglish`), is not translated. Messages
@@ -56,7 +61,7 @@ public struct LanguageFile: Codable, Sendable, Equatable {
 struct LanguageHeader: Decodable {
     var file: LanguageFile
 
-    private enum Keys: String, CodingKey { case language, name, englishName, direction, status, reviewedBy, messages }
+    private enum Keys: String, CodingKey { case language, name, englishName, direction, status, reviewedBy, messages, voice }
 
     private struct MessageKey: CodingKey {
         var stringValue: String
@@ -76,6 +81,7 @@ struct LanguageHeader: Decodable {
                             englishName: try c.decodeIfPresent(String.self, forKey: .englishName),
                             direction: try c.decode(TextDirection.self, forKey: .direction),
                             status: try c.decode(ReviewStatus.self, forKey: .status),
-                            reviewedBy: try c.decodeIfPresent(String.self, forKey: .reviewedBy), messages: messages)
+                            reviewedBy: try c.decodeIfPresent(String.self, forKey: .reviewedBy), messages: messages,
+                            voice: try c.decodeIfPresent(String.self, forKey: .voice))
     }
 }

@@ -24,6 +24,8 @@ public final class MessageCatalogue: @unchecked Sendable {
     private let lock = NSLock()
     private var templates: [String: MessageTemplate] = [:]
     private var decoded: [String: [String: String]] = [:]
+    private var decodedSpeech: [String: [String: String]] = [:]
+    private var textIndex: [String: [String: [String]]] = [:]
 
     public convenience init(languages: [LanguageFile], problems: [LanguageLoadProblem] = []) {
         self.init(languages: languages, problems: problems, unread: [:])
@@ -60,6 +62,39 @@ public final class MessageCatalogue: @unchecked Sendable {
             }
         }
         return MessageCatalogue(languages: files, problems: problems, unread: unread)
+    }
+
+    /// The espeak-ng voice named by a language's file.
+    public func voice(of tag: String) -> String? { languages[tag]?.voice }
+
+    /// A language's spoken versions of messages (decoded on first use when loaded lazily).
+    public func speechVariants(for tag: String) -> [String: String] {
+        if let speech = languages[tag]?.speech { return speech }
+        guard let data = unread[tag] else { return [:] }
+        return lock.withLock {
+            if let cached = decodedSpeech[tag] { return cached }
+            struct Speech: Decodable { var speech: [String: String]? }
+            let speech = (try? JSONDecoder().decode(Speech.self, from: data))?.speech ?? [:]
+            decodedSpeech[tag] = speech
+            return speech
+        }
+    }
+
+    /// The keys of the messages whose whole text is `text` in `tag` (messages without
+    /// arguments; one text can be several messages, "Welcome" a title and a section), so that a
+    /// screen's words can be matched to a spoken variant or a centre's recording.
+    public func keys(forText text: String, in tag: String) -> [String] {
+        let table: [String: [String]] = lock.withLock { textIndex[tag] } ?? {
+            var index: [String: [String]] = [:]
+            for (key, pattern) in messages(for: tag) where !pattern.contains("{") {
+                // The text as shown: ICU turns a doubled apostrophe into one.
+                index[pattern.replacingOccurrences(of: "''", with: "'"), default: []].append(key)
+            }
+            for k in index.keys { index[k]!.sort() }
+            lock.withLock { textIndex[tag] = index }
+            return index
+        }()
+        return table[text] ?? []
     }
 
     /// Messages a kiosk shows before a language is chosen, in every language at once.

@@ -14,6 +14,34 @@ public struct CentreConfig: Codable, Sendable, Equatable {
     /// The centre's public key (base64, from `spiral keys init`): plans are sealed to it. Absent:
     /// plans are kept unsealed and the kiosk's first screen says so to staff.
     public var centreKey: String? = nil
+    /// Reading aloud (docs/deploying-a-kiosk.md): on unless turned off.
+    public var speech: Speech? = nil
+
+    public struct Speech: Codable, Sendable, Equatable {
+        /// false: no read-aloud key, no hint.
+        public var enabled: Bool?
+        /// Read every screen aloud from the start, for every family (they can still stop it with !).
+        public var autoRead: Bool?
+        /// The program and arguments that play a WAV file, which is added last (default `aplay -q`).
+        public var player: [String]?
+        /// A voice for a language other than its file's (e.g. `{"zh-Hant": "cmn-latn-pinyin"}` for
+        /// Mandarin instead of Cantonese).
+        public var voices: [String: String]?
+        /// Words per minute (espeak-ng's -s; default 150, a little slower than its 175).
+        public var wordsPerMinute: Int?
+        /// The folder of recordings, `TAG/MESSAGE-KEY.wav` or `.ogg` (default: `Audio/` beside the
+        /// language files).
+        public var recordings: String?
+        /// The longest a player may run on one file beyond the file's own length, in seconds,
+        /// before it is stopped (a hanging player is never waited on).
+        public var playerGraceSeconds: Int?
+
+        public init(enabled: Bool? = nil, autoRead: Bool? = nil, player: [String]? = nil, voices: [String: String]? = nil,
+                    wordsPerMinute: Int? = nil, recordings: String? = nil, playerGraceSeconds: Int? = nil) {
+            self.enabled = enabled; self.autoRead = autoRead; self.player = player; self.voices = voices
+            self.wordsPerMinute = wordsPerMinute; self.recordings = recordings; self.playerGraceSeconds = playerGraceSeconds
+        }
+    }
 
     public struct CrisisContact: Codable, Sendable, Equatable {
         public var name: String

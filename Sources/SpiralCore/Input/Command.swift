@@ -5,6 +5,7 @@ public enum TypedCommand: Equatable, Sendable {
     case back       // <
     case language   // *
     case help       // ?
+    case readAloud  // ! : read every question aloud, or stop
     case answer(String)
 
     public static func parse(_ cleaned: String) -> TypedCommand {
@@ -13,6 +14,7 @@ public enum TypedCommand: Equatable, Sendable {
         case "<", "‹", "＜": return .back
         case "*", "＊", "×": return .language
         case "?", "？", "؟": return .help
+        case "!", "！", "¡": return .readAloud
         default: return .answer(cleaned)
         }
     }

@@ -34,6 +34,8 @@ extension KioskFlow {
             if !family.engine.back() { family.notice = family.l("ui.at_start") }
         case .help:
             family.notice = family.l("ui.help")
+        case .readAloud:
+            toggleReadAloud()
         case .language:
             family.languageReturn = .dialogue
             family.place = .language(first: false)
@@ -58,6 +60,16 @@ extension KioskFlow {
             }
         }
         return show()
+    }
+
+    /// `!`: every screen read aloud from now on in this session, or no longer.
+    func toggleReadAloud() {
+        guard settings.readAloudOffered else {
+            family.notice = family.l("ui.read_aloud.unavailable")
+            return
+        }
+        family.readAloud.toggle()
+        family.notice = family.l(family.readAloud ? "ui.read_aloud.on" : "ui.read_aloud.off")
     }
 
     func record(_ v: VisibleStep, _ value: AnswerValue, display: String, question: String) {

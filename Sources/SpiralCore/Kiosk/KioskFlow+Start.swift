@@ -12,6 +12,9 @@ extension KioskFlow {
         guard case let .line(raw) = event else { return show() }
         let tags = offeredLanguages
         switch TypedCommand.parse(InputCleaner.clean(raw)) {
+        case .readAloud:
+            toggleReadAloud()
+            return show()
         case .skip, .back, .language, .help:
             if first, case .skip = TypedCommand.parse(InputCleaner.clean(raw)) { family.place = .welcome }
             else if !first { family.place = family.languageReturn ?? .welcome }
@@ -51,7 +54,7 @@ extension KioskFlow {
         let names = languageNames(tags)
         let items = zip(tags.indices, names).map { i, name in
             Screen.Item(number: String(i + 1), label: name, marked: !first && tags[i] == l.language,
-                        direction: catalogue.direction(of: tags[i]))
+                        direction: catalogue.direction(of: tags[i]), language: tags[i])
         }
         var blocks: [Screen.Block] = []
         if first { blocks += staffLines().map { Screen.Block($0, style: .dim, direction: .leftToRight) } }
@@ -80,6 +83,7 @@ extension KioskFlow {
             family.place = .dialogue
         case .back: family.notice = family.l("ui.at_start")
         case .help: family.notice = family.l("ui.help")
+        case .readAloud: toggleReadAloud()
         case .language:
             family.languageReturn = .welcome
             family.place = .language(first: false)

@@ -48,6 +48,7 @@ extension KioskFlow {
         case .back:
             if family.summaryPage > 0 { family.summaryPage -= 1 } else { family.engine.back() }
         case .help: family.notice = family.l("ui.help")
+        case .readAloud: toggleReadAloud()
         case .language:
             family.languageReturn = .dialogue
             family.place = .language(first: false)

@@ -52,6 +52,8 @@ public struct KioskSettings: Sendable {
     /// suggestion cannot sit in an edit line, so Enter keeps it.
     public var interactive: Bool
     public var maxAnswerLength: Int = 2000
+    /// The kiosk can read aloud (speech is set up and turned on): the key hints say how.
+    public var readAloudOffered = false
     public var staffPassphrase: StaffPassphrase.State = .notSet
     /// Wrong PINs in a row before a code is locked until a practitioner unlocks it.
     public var pinLockAfter: Int = 5
@@ -113,6 +115,7 @@ public final class KioskFlow {
         var state = FamilyState(localizer: Localizer(catalogue: catalogue, language: start, latinDigits: config.latinDigits ?? false),
                                 script: script)
         state.place = settings.language == nil && offeredLanguages.count > 1 ? .language(first: true) : .welcome
+        state.readAloud = settings.readAloudOffered && config.speech?.autoRead == true
         return state
     }
 
@@ -122,6 +125,9 @@ public final class KioskFlow {
         family = freshFamily()
         return screen()
     }
+
+    /// A message in the family's language now (for a presenter's own notices).
+    public func message(_ key: String) -> String { family.l(key) }
 
     /// The language the family is using now.
     public var language: String { family.l.language }
@@ -147,9 +153,29 @@ public final class KioskFlow {
 
     /// The screen for where the family is now.
     public func screen() -> Screen {
-        let s = build(family.place)
+        var s = build(family.place)
         family.notice = nil
+        s.familyWords = familyWords(on: s)
+        s.readAloud = family.readAloud
+        if settings.interactive, settings.readAloudOffered, let footer = s.footer {
+            s.footer = footer + " · " + family.l("ui.keys.speech")
+        }
         return s
+    }
+
+    /// The family's own words shown on `screen`: their free-text answers, their name and their
+    /// children's names, wherever they appear (a greeting, a question that names a child, a
+    /// quoted answer, the summary).
+    func familyWords(on screen: Screen) -> [String] {
+        var words: Set<String> = []
+        for (v, a) in family.engine.visibleAnswers() {
+            guard let text = a.value.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard case .text = a.value else { continue }
+            words.insert(text)
+            if v.step.target == .profileChildren { for child in ChildrenParser.parse(text) { words.insert(child.name) } }
+        }
+        let shown = screen.allText
+        return words.filter { $0.count >= 2 && shown.contains($0) }.sorted()
     }
 
     func show() -> KioskNext { .show(screen()) }
@@ -240,6 +266,8 @@ struct FamilyState: Sendable {
     var settled: SaveState?
     var summaryPage = 0
     var wrongPins = 0
+    /// "Read every question to me": asked for with `!`, for this family's session only.
+    var readAloud = false
 
     init(localizer: Localizer, script: PromptScript) {
         self.l = localizer

@@ -22,6 +22,9 @@ public enum StaffEvent: Sendable, Equatable {
     case leftoverFilesRemoved(count: Int)
     case storeFolderMadePrivate(folder: String)
     case familySessionEndedAbnormally(status: Int32)
+    /// Reading aloud did not work (no voice, no player, no sound device): the reason names
+    /// programs and files, never what was on the screen.
+    case readAloudFailed(reason: String)
 
     /// The line written for staff.
     public var message: String {
@@ -44,6 +47,7 @@ public enum StaffEvent: Sendable, Equatable {
         case let .leftoverFilesRemoved(count): "removed \(count) temporary file(s) left by an interrupted save"
         case let .storeFolderMadePrivate(folder): "the store folder \(folder) was readable by others: it is now private (0700)"
         case let .familySessionEndedAbnormally(status): "a family's session ended abnormally (status \(status)); the kiosk started afresh"
+        case let .readAloudFailed(reason): "reading aloud did not work: \(reason)"
         }
     }
 }

@@ -30,8 +30,10 @@ public struct Screen: Sendable, Equatable {
         /// The family's current choice (shown, never pre-typed).
         public var marked: Bool
         public var direction: TextDirection?
-        public init(number: String, label: String, marked: Bool = false, direction: TextDirection? = nil) {
-            self.number = number; self.label = label; self.marked = marked; self.direction = direction
+        /// The item's own language when it is not the screen's (a language's name in itself).
+        public var language: String?
+        public init(number: String, label: String, marked: Bool = false, direction: TextDirection? = nil, language: String? = nil) {
+            self.number = number; self.label = label; self.marked = marked; self.direction = direction; self.language = language
         }
     }
 
@@ -61,6 +63,11 @@ public struct Screen: Sendable, Equatable {
     public var idleTimeout: Duration?
     /// Holds a family's own words (the summary): a presenter that speaks asks before reading it.
     public var holdsFamilyWords: Bool
+    /// The family's own words that appear on this screen (a name in a greeting, an answer quoted
+    /// back): never read aloud unless the parent asks on this screen and confirms.
+    public var familyWords: [String] = []
+    /// The family asked for every screen to be read aloud (for this session only).
+    public var readAloud = false
 
     public init(kind: Kind, language: String, direction: TextDirection, title: String, blocks: [Block] = [],
                 list: [Item] = [], notice: String? = nil, footer: String? = nil, input: Input = .enter,

@@ -134,28 +134,52 @@ extension PlanStore {
         var fresh = PlanIndex()
         var listings: [PlanListing] = []
         var unreadable: [String] = []
-        var changed = false
+        var stale: [(code: String, identity: FileSystemCalls.Identity)] = []
         for code in codes() {
             guard let identity = FileSystemCalls.identity(path(for: code)) else { continue }  // gone meanwhile
             if let entry = old.entries[code], entry.file == identity {
                 fresh.entries[code] = entry
                 listings.append(entry.listing)
-                continue
+            } else {
+                stale.append((code, identity))
             }
-            changed = true
-            do {
-                let (listing, counter) = try readListing(code)
+        }
+        // Plans read again (a new or changed file, or no cache: after a restore, say) are read on
+        // every core: each is a file read, a JSON parse and, when sealed, a key unwrap.
+        let toRead = stale.map(\.code)
+        let read = ConcurrentResults<Result<(listing: PlanListing, saveCounter: Int), PlanStoreError>>(count: stale.count)
+        DispatchQueue.concurrentPerform(iterations: stale.count) { i in
+            read.set(i, Result { () throws(PlanStoreError) in try readListing(toRead[i]) })
+        }
+        for (i, (code, identity)) in stale.enumerated() {
+            switch read.value(i) {
+            case let .success((listing, counter)):
                 // The identity from before the read: if the file changed while it was read, the
                 // next listing sees a different identity and reads it again.
                 fresh.entries[code] = PlanIndex.Entry(file: identity, listing: listing, saveCounter: counter)
                 listings.append(listing)
-            } catch {
+            case let .failure(error):
                 unreadable.append(error.description)
                 // Keep what was known of it (its save counter above all) for the next listing.
                 if let entry = old.entries[code] { fresh.entries[code] = entry }
+            case nil:
+                break
             }
         }
+        let changed = !stale.isEmpty
         if changed || fresh.entries.count != old.entries.count { cache?.write(fresh) }
         return (listings, unreadable)
     }
+}
+
+/// One slot per task of a `concurrentPerform`, each written once by its own task.
+final class ConcurrentResults<T>: @unchecked Sendable {
+    // @unchecked: every slot is read and written under `lock`.
+    private let lock = NSLock()
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
+    func value(_ i: Int) -> T? { lock.withLock { slots[i] } }
 }

@@ -11,6 +11,11 @@ public final class KioskDriver {
     let colour: Bool
     let reorderRightToLeft: Bool
     let write: (String) -> Void
+    /// Reading aloud, when the kiosk offers it.
+    public var speaker: Speaker?
+    var speech: ScreenSpeech { ScreenSpeech(catalogue: flow.catalogue) }
+    /// Presses of the read-aloud key on the screen now showing.
+    var speakPresses = 0
 
     public init(flow: KioskFlow, reader: any LineReader, interactive: Bool, colour: Bool, reorderRightToLeft: Bool,
                 write: @escaping (String) -> Void = Terminal.write) {
@@ -47,8 +52,10 @@ public final class KioskDriver {
     public func runFamily() -> FamilyOutcome {
         measureForPaging()
         var screen = flow.start()
+        defer { speaker?.shutdown() }
         while true {
             draw(screen)
+            startSpeech(for: screen)
             let event = read(screen) { [self] in
                 measureForPaging()
                 draw(screen)
@@ -82,12 +89,13 @@ public final class KioskDriver {
             result = reader.readSecret(prompt: prompt, idleTimeout: screen.idleTimeout)
         case .enter:
             result = reader.readLine(prompt: prompt, prefill: "", completions: [], idleTimeout: screen.idleTimeout,
-                                     limit: 400, onResize: redraw)
+                                     limit: 400, onResize: redraw, onSpeak: { [self] in speakKey(screen) })
         case let .line(prefill, completions, limit):
             reader.setVisualOrderInput(screen.direction == .rightToLeft && reorderRightToLeft,
                                        promptColumns: UnicodeText.displayWidth(prompt))
             result = reader.readLine(prompt: prompt, prefill: prefill, completions: completions,
-                                     idleTimeout: screen.idleTimeout, limit: limit, onResize: redraw)
+                                     idleTimeout: screen.idleTimeout, limit: limit, onResize: redraw,
+                                     onSpeak: { [self] in speakKey(screen) })
             if case let .line(raw) = result, screen.kind == .step {
                 let cleaned = InputCleaner.clean(raw)
                 if !cleaned.isEmpty { reader.remember(cleaned) }
@@ -101,6 +109,42 @@ public final class KioskDriver {
         case .timedOut: return .timedOut
         case .terminated: return .terminated
         }
+    }
+}
+
+extension KioskDriver {
+    /// A new screen: what was being said stops; with "read every question" on, the new screen is
+    /// read (never the family's own words: those need the key, twice, on that screen).
+    func startSpeech(for screen: Screen) {
+        speakPresses = 0
+        guard let speaker else { return }
+        speaker.stop()
+        if screen.readAloud, speaker.problem(for: screen.language) == nil {
+            speaker.speak(speech.segments(for: screen))
+        }
+        if let failure = speaker.takeFailure() { flow.log.record(.readAloudFailed(reason: failure)) }
+    }
+
+    /// The read-aloud key: reads the screen; again, stops (or, on a screen with the family's own
+    /// words, reads those too, as the first reading said). Returns true when it redrew the screen
+    /// (to say calmly that reading aloud is not available here).
+    func speakKey(_ screen: Screen) -> Bool {
+        if let failure = speaker?.takeFailure() { flow.log.record(.readAloudFailed(reason: failure)) }
+        guard let speaker, let problem = Optional(speaker.problem(for: screen.language)), problem == nil else {
+            flow.log.record(.readAloudFailed(reason: speaker?.problem(for: screen.language) ?? "reading aloud is not set up on this kiosk"))
+            var shown = screen
+            shown.notice = [screen.notice, flow.message("ui.read_aloud.unavailable")].compactMap { $0 }.joined(separator: " ")
+            draw(shown)
+            return true
+        }
+        speakPresses += 1
+        let confirmsFamilyWords = speakPresses == 2 && speech.hasFamilyWords(screen)
+        if speaker.isSpeaking && !confirmsFamilyWords {
+            speaker.stop()
+            return false
+        }
+        speaker.speak(speech.segments(for: screen, withFamilyWords: speakPresses >= 2))
+        return false
     }
 }
 

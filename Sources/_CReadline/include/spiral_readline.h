@@ -15,6 +15,7 @@ typedef enum __attribute__((enum_extensibility(closed))) SpiralReadEvent {
     SpiralReadEventResized,      // SIGWINCH: readline knows the new size; redraw, then spiral_rl_redraw()
     SpiralReadEventTooLong,      // more than max_chars typed or pasted: *line holds the first max_chars,
                                  // and the rest of the paste was read and dropped
+    SpiralReadEventSpeak,        // the read-aloud key (F1): the line is kept; call spiral_rl_wait again
 } SpiralReadEvent;
 
 // What ended one `spiral_rl_wait_readable` (the plain, non-readline reader).

@@ -1,0 +1,334 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SpiralCore
+
+/// Reads screens aloud: espeak-ng (run as a program: it is GPL-3, never linked) writes each
+/// stretch of speech to a WAV file in a private folder, a centre's recording is used instead
+/// where there is one, and a player command plays them in turn. Everything runs on a background
+/// queue: speaking never blocks typing, the idle timer or a signal. `stop` returns at once; a
+/// player that does not stop when asked is killed, never waited on.
+public final class Speaker: @unchecked Sendable {
+    // @unchecked: `generation`, `current` and `lastFailure` are read and written under `lock`;
+    // the rest is immutable.
+    public let settings: CentreConfig.Speech
+    let catalogue: MessageCatalogue
+    let recordings: String?
+    let log: @Sendable (String) -> Void
+    private let queue = DispatchQueue(label: "spiral.speech")
+    private let lock = NSLock()
+    private var generation = 0
+    private var current: Process?
+    private var speaking = false
+    private var lastFailure: String?
+    private var voiceList: Set<String>?
+    private var closed = false
+    private let folder: String
+
+    public init(settings: CentreConfig.Speech?, catalogue: MessageCatalogue, recordings: String?,
+                log: @escaping @Sendable (String) -> Void) {
+        self.settings = settings ?? .init()
+        self.catalogue = catalogue
+        self.recordings = self.settings.recordings ?? recordings
+        self.log = log
+        let runtime = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
+        folder = (runtime as NSString).appendingPathComponent("spiral-speech-\(getpid())")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    // MARK: What is here
+
+    var player: [String] { settings.player.flatMap { $0.isEmpty ? nil : $0 } ?? ["aplay", "-q"] }
+
+    /// Turned on, and both programs are installed (checked once, at the kiosk's start).
+    public var offered: Bool {
+        settings.enabled != false && Self.executable("espeak-ng") != nil && Self.executable(player[0]) != nil
+    }
+
+    /// Why a language cannot be read aloud here, or nil when it can.
+    public func problem(for language: String) -> String? {
+        guard settings.enabled != false else { return "reading aloud is turned off in the centre config" }
+        guard Self.executable("espeak-ng") != nil else { return "espeak-ng is not installed (apt-get install espeak-ng)" }
+        guard Self.executable(player[0]) != nil else { return "the player \(player[0]) is not installed" }
+        guard let voice = voice(for: language) else { return "the language file \(language).json names no voice" }
+        guard installedVoices().contains(voice.lowercased()) else { return "espeak-ng has no voice \(voice) on this machine" }
+        return nil
+    }
+
+    public func voice(for language: String) -> String? { settings.voices?[language] ?? catalogue.voice(of: language) }
+
+    /// espeak-ng's voice names (`espeak-ng --voices`), once per process.
+    public func installedVoices() -> Set<String> {
+        if let v = lock.withLock({ voiceList }) { return v }
+        var names: Set<String> = []
+        if let out = try? Self.run([Self.executable("espeak-ng") ?? "espeak-ng", "--voices"], timeout: 5).output {
+            for line in out.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+                if columns.count > 1 { names.insert(columns[1].lowercased()) }
+                if columns.count > 4 { names.insert(columns[4].split(separator: "/").last.map { $0.lowercased() } ?? "") }
+            }
+        }
+        lock.withLock { voiceList = names }
+        return names
+    }
+
+    /// A recording for a message, if the centre has one.
+    public func recording(for key: String, in language: String) -> String? {
+        guard let recordings else { return nil }
+        for ext in ["wav", "ogg"] {
+            let path = "\(recordings)/\(language)/\(key).\(ext)"
+            if FileManager.default.isReadableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    // MARK: Speaking
+
+    public var isSpeaking: Bool { lock.withLock { speaking } }
+
+    /// What went wrong last time (for the staff log; never a family's words), cleared when read.
+    public func takeFailure() -> String? { lock.withLock { defer { lastFailure = nil }; return lastFailure } }
+
+    /// Stops what is being said, and says `segments` in the background.
+    public func speak(_ segments: [SpeechSegment]) {
+        let gen = stopCurrent()
+        lock.withLock { speaking = true }
+        queue.async { [self] in
+            defer { lock.withLock { if generation == gen { speaking = false } } }
+            // The next part is synthesised while this one plays, and the first part is the title
+            // alone, so the voice starts soon after the key.
+            let all = parts(segments, firstAlone: true)
+            var next = all.isEmpty ? nil : prepare(all[0])
+            // Stopped early: the part made ahead is not left on disk.
+            defer { if let next, let f = next.wait(), f.temporary { try? FileManager.default.removeItem(atPath: f.path) } }
+            for i in all.indices {
+                guard let pending = next else { return }
+                next = nil
+                guard let file = pending.wait() else { return }
+                next = i + 1 < all.count ? prepare(all[i + 1]) : nil
+                guard lock.withLock({ generation == gen }) else { return }
+                let ok = play(file.path, seconds: file.seconds, generation: gen)
+                if file.temporary { try? FileManager.default.removeItem(atPath: file.path) }
+                if !ok { return }
+            }
+        }
+    }
+
+    /// Audio for a part, made on another thread.
+    private func prepare(_ part: Part) -> Pending {
+        let pending = Pending()
+        DispatchQueue.global().async { [self] in pending.fulfil(try? audio(for: part)) }
+        return pending
+    }
+
+    final class Pending: @unchecked Sendable {
+        // @unchecked: `value` is written once before `done` is signalled, and read after.
+        private let done = DispatchSemaphore(value: 0)
+        private var value: Audio?
+        func fulfil(_ audio: Audio?) { value = audio; done.signal() }
+        func wait() -> Audio? { done.wait(); return value }
+    }
+
+    /// Stops at once (the player is asked to stop, then killed if it does not).
+    public func stop() { _ = stopCurrent() }
+
+    /// At the end of a session: stops, makes sure no player outlives it (killed after 0.3 s), and
+    /// removes the speech files; nothing more is made after this.
+    public func shutdown() {
+        let process = lock.withLock { () -> Process? in closed = true; return current }
+        stop()
+        if let process {
+            let limit = Date().addingTimeInterval(0.3)
+            while process.isRunning && Date() < limit { Thread.sleep(forTimeInterval: 0.01) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @discardableResult
+    private func stopCurrent() -> Int {
+        let (gen, process) = lock.withLock { () -> (Int, Process?) in
+            generation += 1
+            speaking = false
+            defer { current = nil }
+            return (generation, current)
+        }
+        if let process, process.isRunning {
+            let pid = process.processIdentifier
+            kill(pid, SIGTERM)   // asked to stop: a player may tidy up (Foundation's terminate() was not seen to arrive)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { if process.isRunning { kill(pid, SIGKILL) } }
+        }
+        return gen
+    }
+
+    /// Writes everything `segments` say into one WAV file (for `spiral speak --output`).
+    public func render(_ segments: [SpeechSegment], to output: String) throws {
+        var files: [String] = []
+        var temporary: [String] = []
+        defer { for f in temporary { try? FileManager.default.removeItem(atPath: f) } }
+        for part in parts(segments) {
+            let file = try audio(for: part)
+            files.append(file.path)
+            if file.temporary { temporary.append(file.path) }
+        }
+        try WAVFile.concatenate(files, into: output)
+    }
+
+    // MARK: Parts and files
+
+    /// Consecutive segments in one language without recordings are synthesised together.
+    struct Part { var language: String; var text: String; var recording: String? }
+
+    func parts(_ segments: [SpeechSegment], firstAlone: Bool = false) -> [Part] {
+        var out: [Part] = []
+        for (i, s) in segments.enumerated() {
+            if let file = s.messageKeys.lazy.compactMap({ self.recording(for: $0, in: s.language) }).first {
+                out.append(Part(language: s.language, text: s.text, recording: file))
+            } else if let last = out.last, last.recording == nil, last.language == s.language, !(firstAlone && i == 1) {
+                out[out.count - 1].text += "\n" + s.text
+            } else {
+                out.append(Part(language: s.language, text: s.text, recording: nil))
+            }
+        }
+        return out
+    }
+
+    struct Audio { var path: String; var seconds: Double; var temporary: Bool }
+
+    enum Failure: Error, CustomStringConvertible {
+        case unavailable(String)
+        case failed(String)
+        var description: String {
+            switch self { case let .unavailable(s), let .failed(s): s }
+        }
+    }
+
+    private func audio(for part: Part) throws -> Audio {
+        if let recording = part.recording {
+            if recording.hasSuffix(".wav"), let seconds = WAVFile.seconds(recording) { return Audio(path: recording, seconds: seconds, temporary: false) }
+            if recording.hasSuffix(".ogg"), let converted = try? convert(recording) { return converted }
+            note("the recording \(recording) cannot be played (not a readable WAV, or OGG without sox); synthesised instead")
+        }
+        if let problem = problem(for: part.language) {
+            note(problem)
+            throw Failure.unavailable(problem)
+        }
+        try makeFolder()
+        let base = folder + "/" + UUID().uuidString
+        // The words go through a file, not the command line, which other users can read in ps.
+        try Data(part.text.utf8).write(to: URL(fileURLWithPath: base + ".txt"))
+        defer { try? FileManager.default.removeItem(atPath: base + ".txt") }
+        let wav = base + ".wav"
+        let speed = String(settings.wordsPerMinute ?? 150)
+        let result = try Self.run([Self.executable("espeak-ng")!, "-v", voice(for: part.language)!, "-s", speed, "-w", wav, "-f", base + ".txt"], timeout: 20)
+        guard result.status == 0, let seconds = WAVFile.seconds(wav) else {
+            let why = "espeak-ng failed (exit \(result.status)) for \(part.language)"
+            note(why)
+            throw Failure.failed(why)
+        }
+        return Audio(path: wav, seconds: seconds, temporary: true)
+    }
+
+    private func convert(_ ogg: String) throws -> Audio {
+        guard let sox = Self.executable("sox") else { throw Failure.unavailable("sox is not installed") }
+        try makeFolder()
+        let wav = folder + "/" + UUID().uuidString + ".wav"
+        let result = try Self.run([sox, ogg, "-r", "22050", "-c", "1", "-b", "16", wav], timeout: 20)
+        guard result.status == 0, let seconds = WAVFile.seconds(wav) else { throw Failure.failed("sox could not read \(ogg)") }
+        return Audio(path: wav, seconds: seconds, temporary: true)
+    }
+
+    private func makeFolder() throws {
+        if lock.withLock({ closed }) { throw Failure.unavailable("the session has ended") }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+
+    /// Plays one file, waiting at most its length and the grace time; false when it failed or
+    /// was stopped.
+    private func play(_ file: String, seconds: Double, generation gen: Int) -> Bool {
+        let p = Process()
+        guard let program = Self.executable(player[0]) else { note("the player \(player[0]) is not installed"); return false }
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = Array(player.dropFirst()) + [file]
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        do { try Self.start(p) } catch { note("the player \(player[0]) could not start: \(error.localizedDescription)"); return false }
+        let stillMine = lock.withLock { () -> Bool in
+            guard generation == gen else { return false }
+            current = p
+            return true
+        }
+        if !stillMine { p.terminate(); return false }
+        let limit = Date().addingTimeInterval(seconds + Double(settings.playerGraceSeconds ?? 5))
+        while p.isRunning {
+            if Date() > limit {
+                note("the player \(player[0]) ran past the end of the sound and was stopped")
+                p.terminate()
+                let pid = p.processIdentifier
+                DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { if p.isRunning { kill(pid, SIGKILL) } }
+                return false
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let stopped = lock.withLock { () -> Bool in
+            if current === p { current = nil }
+            return generation != gen
+        }
+        if stopped { return false }
+        if p.terminationStatus != 0 {
+            note("the player \(player[0]) exited with status \(p.terminationStatus) (no sound device?)")
+            return false
+        }
+        return true
+    }
+
+    private func note(_ reason: String) {
+        lock.withLock { lastFailure = reason }
+        log(reason)
+    }
+
+    // MARK: Programs
+
+    /// Starts `p` with no signals blocked. A program inherits the mask of the thread that starts
+    /// it, and these run on dispatch's worker threads, which block nearly every signal: a player
+    /// started there never hears the SIGTERM that asks it to stop.
+    static func start(_ p: Process) throws {
+        var none = sigset_t(), old = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &old)
+        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+        try p.run()
+    }
+
+    static func executable(_ name: String) -> String? {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs a program to its end (or kills it after `timeout` seconds), returning its status and output.
+    static func run(_ argv: [String], timeout: Double) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: argv[0])
+        p.arguments = Array(argv.dropFirst())
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try start(p)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let limit = Date().addingTimeInterval(timeout)
+        while p.isRunning {
+            if Date() > limit { p.terminate(); kill(p.processIdentifier, SIGKILL); return (-1, "") }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
