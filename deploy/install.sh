@@ -11,6 +11,9 @@ rm -rf /opt/spiral/share/spiral/Prompts /opt/spiral/share/spiral/Localizations
 cp -r Prompts Localizations /opt/spiral/share/spiral/
 [ -f /etc/spiral/centre.json ] || install -m 0644 Config/centre.json /etc/spiral/centre.json
 install -m 0644 deploy/foot.ini /etc/spiral/foot.ini
+# Reading aloud: espeak-ng (run as a program) and aplay.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng alsa-utils
+cp -r Audio /opt/spiral/share/spiral/ 2>/dev/null || true   # a centre's recordings, if any
 install -d -o kiosk -g kiosk -m 0700 /var/lib/spiral /var/lib/spiral/spiral /var/lib/spiral/spiral/plans
 if [ "$mode" = "--console" ]; then
     install -d /etc/systemd/system/getty@tty1.service.d

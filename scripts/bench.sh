@@ -5,7 +5,8 @@
 #   2. review --list and export --all over 100, 1,000 and 10,000 generated plans
 #                                                    scripts/bench_scale.py
 #   3. in-process figures with package-benchmark     Benchmarks/
-#   4. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
+#   4. the read-aloud key to the player starting      scripts/bench_speech.py
+#   5. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
 # BENCH_RUNS (default 30) sets the start-up runs; BENCH_QUICK=1 runs a short pass to try it out.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,6 +40,9 @@ echo "== a growing store"
 $PY scripts/bench_scale.py --spiral .build-static/release/spiral \
     --generator .build-static/release/spiral-plan-generator --sizes "$SIZES" --runs "$SCALE_RUNS" \
     --work "$OUT/stores" --json "$OUT/scale.json"
+
+echo "== reading aloud"
+command -v espeak-ng >/dev/null && $PY scripts/bench_speech.py --spiral .build-static/release/spiral --json "$OUT/speech.json"
 
 echo "== in-process (package-benchmark)"
 swift package --package-path Benchmarks --allow-writing-to-package-directory benchmark \

@@ -105,6 +105,11 @@ def main():
         out.append(f"| {label} grows no worse than linearly | {int(hi):,} plans take {growth:.1f}× as long as "
                    f"{int(mid):,} (linear: at most {int(hi) / int(mid):.0f}×); {a * 1000:.0f} µs more per plan from "
                    f"{lower}, {b * 1000:.0f} µs from {upper} | {ok(growth <= int(hi) / int(mid))} |")
+    speech_path = os.path.join(d, "speech.json")
+    if os.path.exists(speech_path):
+        sp = json.load(open(speech_path))["key_to_player_ms"]
+        out.append(f"| read-aloud key to the player starting ≤ 200 ms median (read-aloud issue) | {sp['median_ms']:.0f} ms "
+                   f"(min {sp['min_ms']:.0f}, max {sp['max_ms']:.0f}, {sp['runs']} presses) | {ok(sp['median_ms'] <= 200)} |")
     sealed = scale.get("sealed")
     if sealed:
         w, c, u = sealed["review_warm"]["median_ms"], sealed["review_cold"]["median_ms"], sealed["unlock"]["median_ms"]

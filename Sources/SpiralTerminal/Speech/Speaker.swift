@@ -19,7 +19,7 @@ public final class Speaker: @unchecked Sendable {
     private let queue = DispatchQueue(label: "spiral.speech")
     private let lock = NSLock()
     private var generation = 0
-    private var current: Process?
+    private var current: ChildProgram?
     private var speaking = false
     private var lastFailure: String?
     private var voiceList: Set<String>?
@@ -101,8 +101,13 @@ public final class Speaker: @unchecked Sendable {
             // alone, so the voice starts soon after the key.
             let all = parts(segments, firstAlone: true)
             var next = all.isEmpty ? nil : prepare(all[0])
-            // Stopped early: the part made ahead is not left on disk.
-            defer { if let next, let f = next.wait(), f.temporary { try? FileManager.default.removeItem(atPath: f.path) } }
+            // Stopped early: the part being made ahead is removed when it is done, elsewhere, so
+            // the next screen's speech does not wait for it.
+            defer {
+                if let next {
+                    DispatchQueue.global().async { if let f = next.wait(), f.temporary { try? FileManager.default.removeItem(atPath: f.path) } }
+                }
+            }
             for i in all.indices {
                 guard let pending = next else { return }
                 next = nil
@@ -137,28 +142,23 @@ public final class Speaker: @unchecked Sendable {
     /// At the end of a session: stops, makes sure no player outlives it (killed after 0.3 s), and
     /// removes the speech files; nothing more is made after this.
     public func shutdown() {
-        let process = lock.withLock { () -> Process? in closed = true; return current }
+        let process = lock.withLock { () -> ChildProgram? in closed = true; return current }
         stop()
-        if let process {
-            let limit = Date().addingTimeInterval(0.3)
-            while process.isRunning && Date() < limit { Thread.sleep(forTimeInterval: 0.01) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
+        if let process, !process.wait(upTo: 0.3) { process.signal(SIGKILL) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     @discardableResult
     private func stopCurrent() -> Int {
-        let (gen, process) = lock.withLock { () -> (Int, Process?) in
+        let (gen, process) = lock.withLock { () -> (Int, ChildProgram?) in
             generation += 1
             speaking = false
             defer { current = nil }
             return (generation, current)
         }
         if let process, process.isRunning {
-            let pid = process.processIdentifier
-            kill(pid, SIGTERM)   // asked to stop: a player may tidy up (Foundation's terminate() was not seen to arrive)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { if process.isRunning { kill(pid, SIGKILL) } }
+            process.signal(SIGTERM)   // asked to stop: a player may tidy up
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { process.signal(SIGKILL) }
         }
         return gen
     }
@@ -248,38 +248,31 @@ public final class Speaker: @unchecked Sendable {
     /// Plays one file, waiting at most its length and the grace time; false when it failed or
     /// was stopped.
     private func play(_ file: String, seconds: Double, generation gen: Int) -> Bool {
-        let p = Process()
         guard let program = Self.executable(player[0]) else { note("the player \(player[0]) is not installed"); return false }
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = Array(player.dropFirst()) + [file]
-        p.standardInput = FileHandle.nullDevice
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        do { try Self.start(p) } catch { note("the player \(player[0]) could not start: \(error.localizedDescription)"); return false }
+        let p: ChildProgram
+        do { p = try ChildProgram([program] + Array(player.dropFirst()) + [file]) } catch {
+            note("the player \(player[0]) could not start: \(error)")
+            return false
+        }
         let stillMine = lock.withLock { () -> Bool in
             guard generation == gen else { return false }
             current = p
             return true
         }
-        if !stillMine { p.terminate(); return false }
-        let limit = Date().addingTimeInterval(seconds + Double(settings.playerGraceSeconds ?? 5))
-        while p.isRunning {
-            if Date() > limit {
-                note("the player \(player[0]) ran past the end of the sound and was stopped")
-                p.terminate()
-                let pid = p.processIdentifier
-                DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { if p.isRunning { kill(pid, SIGKILL) } }
-                return false
-            }
-            Thread.sleep(forTimeInterval: 0.02)
+        if !stillMine { p.signal(SIGKILL); return false }
+        if !p.wait(upTo: seconds + Double(settings.playerGraceSeconds ?? 5)) {
+            note("the player \(player[0]) ran past the end of the sound and was stopped")
+            p.signal(SIGTERM)
+            if !p.wait(upTo: 0.3) { p.signal(SIGKILL) }
+            return false
         }
         let stopped = lock.withLock { () -> Bool in
             if current === p { current = nil }
             return generation != gen
         }
         if stopped { return false }
-        if p.terminationStatus != 0 {
-            note("the player \(player[0]) exited with status \(p.terminationStatus) (no sound device?)")
+        if let status = p.exitStatus, status != 0 {
+            note("the player \(player[0]) exited with status \(status) (no sound device?)")
             return false
         }
         return true
@@ -292,17 +285,6 @@ public final class Speaker: @unchecked Sendable {
 
     // MARK: Programs
 
-    /// Starts `p` with no signals blocked. A program inherits the mask of the thread that starts
-    /// it, and these run on dispatch's worker threads, which block nearly every signal: a player
-    /// started there never hears the SIGTERM that asks it to stop.
-    static func start(_ p: Process) throws {
-        var none = sigset_t(), old = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, &old)
-        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
-        try p.run()
-    }
-
     static func executable(_ name: String) -> String? {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
@@ -313,22 +295,14 @@ public final class Speaker: @unchecked Sendable {
         return nil
     }
 
-    /// Runs a program to its end (or kills it after `timeout` seconds), returning its status and output.
-    static func run(_ argv: [String], timeout: Double) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: argv[0])
-        p.arguments = Array(argv.dropFirst())
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try start(p)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let limit = Date().addingTimeInterval(timeout)
-        while p.isRunning {
-            if Date() > limit { p.terminate(); kill(p.processIdentifier, SIGKILL); return (-1, "") }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a program to its end (or kills it after `timeout` seconds), returning its status and
+    /// what it wrote (through a private file: no pipe for another program to inherit).
+    static func run(_ argv: [String], timeout: Double, in folder: String = NSTemporaryDirectory()) throws -> (status: Int32, output: String) {
+        let out = (folder as NSString).appendingPathComponent("out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = try ChildProgram(argv, output: out)
+        if !p.wait(upTo: timeout) { p.signal(SIGKILL); return (-1, "") }
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        return (p.exitStatus ?? -1, text)
     }
 }
