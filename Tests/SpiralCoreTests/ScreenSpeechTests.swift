@@ -74,6 +74,17 @@ struct ScreenSpeechTests {
         #expect(!speech.segments(for: screen).contains { $0.text.contains("Zephyrine") })
     }
 
+    @Test func wordsQuotedBackInARefusalAreNotReadAloud() {
+        let f = flow()
+        _ = f.start()
+        _ = next(f, ""); _ = next(f, "1"); _ = next(f, "")
+        _ = next(f, "Amira")
+        _ = next(f, "")
+        let refused = next(f, "he took the money")   // typed at a question with choices
+        #expect(refused.notice?.contains("he took the money") == true)
+        #expect(!speech.segments(for: refused).contains { $0.text.contains("he took the money") })
+    }
+
     @Test func exclamationMarkTurnsEveryScreenBeingReadOnAndOff() {
         let f = flow()
         _ = f.start()

@@ -86,7 +86,7 @@ func makePlan(script: PromptScript, catalogue: MessageCatalogue, goals: Int) -> 
         }
     }
     plan.praise.append(Plan.Praise(kind: .toParent, text: "You kept to the bedtime routine all week: that steadiness helps Mia settle.",
-                                   source: who, language: "en", recordedAt: t))
+                                   source: .practitioner(who), language: "en", recordedAt: t))
     plan.partnershipSteps.append(Plan.PartnershipStep(kind: .quickWin, note: "Food vouchers given on the day", by: who, at: t))
     plan.contacts.append(Plan.Contact(kind: .kept, date: "2026-05-15", note: nil, by: who))
     plan.history.append(Plan.Change(at: t, who: who, what: "goal kiosk-1 status", old: "proposed", new: "agreed"))

@@ -138,6 +138,12 @@ public final class KioskFlow {
     public func handle(_ event: KioskEvent) -> KioskNext {
         for key in catalogue.takeBrokenMessages() { log.record(.messageFellBack(key: key)) }
         if case .terminated = event { return end(.terminated(code: family.code)) }
+        switch (event, family.place) {
+        case (_, .pinEntry), (_, .pinChoose), (_, .pinConfirm), (_, .staffClose): family.lastTyped = nil   // never keep a secret
+        case let (.line(raw), _): family.lastTyped = InputCleaner.clean(raw)
+        case let (.tooLong(kept, _), _): family.lastTyped = InputCleaner.clean(kept)
+        default: break
+        }
         switch family.place {
         case let .language(first): return atLanguage(event, first: first)
         case .welcome: return atWelcome(event)
@@ -174,6 +180,9 @@ public final class KioskFlow {
             words.insert(text)
             if v.step.target == .profileChildren { for child in ChildrenParser.parse(text) { words.insert(child.name) } }
         }
+        // What was just typed, quoted back in a refusal ("“…” is not one of the choices"): it may
+        // be anything the parent wanted to say.
+        if let typed = family.lastTyped { words.insert(typed) }
         let shown = screen.allText
         return words.filter { $0.count >= 2 && shown.contains($0) }.sorted()
     }
@@ -268,6 +277,8 @@ struct FamilyState: Sendable {
     var wrongPins = 0
     /// "Read every question to me": asked for with `!`, for this family's session only.
     var readAloud = false
+    /// The line typed last (cleaned), so a screen that quotes it back does not read it aloud.
+    var lastTyped: String?
 
     init(localizer: Localizer, script: PromptScript) {
         self.l = localizer

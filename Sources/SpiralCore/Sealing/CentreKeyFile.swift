@@ -113,7 +113,7 @@ public struct CentreKeyFile: Codable, Sendable {
 
 /// The recovery code: 100 random bits as 20 letters and digits in five groups, from an alphabet
 /// without look-alikes (Crockford's base 32), to be written on paper and typed back.
-public enum RecoveryCode {
+public enum RecoveryCode: Sendable {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     public static func make() -> String {

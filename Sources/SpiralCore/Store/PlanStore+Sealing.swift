@@ -4,7 +4,7 @@ import Foundation
 /// is rewritten on its own, atomically and durably, under the store's lock (a kiosk may be
 /// saving meanwhile): killed at any moment, every plan is whole, sealed or not yet, and running
 /// the command again carries on where it stopped.
-public enum StoreSealing {
+public enum StoreSealing: Sendable {
     public struct Report: Sendable {
         public var done = 0
         public var already = 0
