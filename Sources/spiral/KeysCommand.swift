@@ -121,6 +121,9 @@ struct KeysRotate: ParsableCommand {
         } else {
             let passphrase = try newPassphraseFile.map { try SecretPrompts.existing("", file: $0, what: "new key passphrase") }
                 ?? SecretPrompts.newSecret("key passphrase for the new key", minimum: KeysCommand.minimumPassphrase)
+            guard passphrase.count >= KeysCommand.minimumPassphrase else {
+                throw RuntimeFailure("The new key passphrase in \(newPassphraseFile ?? "") is too short: use at least \(KeysCommand.minimumPassphrase) characters.", code: .dataError)
+            }
             newKey = .generate()
             let made = try CentreKeyFile.make(for: newKey, passphrase: passphrase)
             do { try made.file.write(to: nextPath) } catch { throw RuntimeFailure(error) }
@@ -137,17 +140,21 @@ struct KeysRotate: ParsableCommand {
         do { try CentreConfig.setCentreKey(newKey.publicKey, inFileAt: configPath) } catch { throw RuntimeFailure("\(error)", code: .ioError) }
         let store = PlanStore(directory: storeOptions.directory,
                               codec: SealedPlanCodec(centreKey: newKey.publicKey, privateKeys: [oldKey, newKey]))
-        let report = StoreSealing.rewrapAll(store, to: newKey.publicKey)
+        var report = StoreSealing.rewrapAll(store, to: newKey.publicKey)
+        // Once more: a kiosk that was mid-session with the old key may have saved meanwhile.
+        let sweep = StoreSealing.rewrapAll(store, to: newKey.publicKey)
+        report.done += sweep.done
+        report.failed = sweep.failed
+        report.problems = sweep.problems
         print(report.summary)
         guard report.failed == 0 else {
             throw RuntimeFailure("\(report.failed) plan(s) are still on the old key (named above). Fix that, then run `spiral keys rotate` again to finish.", code: .ioError)
         }
         let retired = keyPath + ".retired-" + oldFile.keyID
-        do {
-            try FileManager.default.moveItem(atPath: keyPath, toPath: retired)
-            try FileManager.default.moveItem(atPath: nextPath, toPath: keyPath)
-        } catch {
-            throw RuntimeFailure("Every plan is on the new key, but the key files could not be renamed (\(error.localizedDescription)): move \(nextPath) to \(keyPath) by hand.", code: .ioError)
+        // A copy kept first, then the new file renamed over the old in one step: killed at any
+        // moment, there is always a key file at keyPath.
+        do { try CentreKeyFile.retire(keyPath, to: retired, replacingWith: nextPath) } catch {
+            throw RuntimeFailure("Every plan is on the new key, but the key files could not be renamed (\(error)): move \(nextPath) to \(keyPath) by hand.", code: .ioError)
         }
         print("""
             Rotation finished: \(keyPath) now holds key \(newKey.publicKey.id).

@@ -130,8 +130,11 @@ struct KioskCommand: ParsableCommand {
                            alsoToStandardError: !interactive)
         // The kiosk holds only the centre's public key: it seals, and opens a plan only with the
         // family's code and PIN.
+        // The centre key is read again for each family, so `spiral keys init` or `keys rotate`
+        // takes effect at the next family without restarting the kiosk.
+        let centreKey = (try? self.content.loadConfig())?.sealingKey ?? content.config.sealingKey
         var store = storeOptions.planStore
-        if let key = content.config.sealingKey { store = PlanStore(directory: store.directory, codec: SealedPlanCodec(centreKey: key)) }
+        if let centreKey { store = PlanStore(directory: store.directory, codec: SealedPlanCodec(centreKey: centreKey)) }
         store.log = log
         do {
             for event in try store.prepare() { log.record(event) }
@@ -152,7 +155,7 @@ struct KioskCommand: ParsableCommand {
         settings.readAloudOffered = speaker?.offered ?? false
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
                              repository: store, log: log, settings: settings)
-        flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: content.config.sealingKey)
+        flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: centreKey)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,
                                  reorderRightToLeft: content.config.reorderRightToLeft ?? true)

@@ -29,6 +29,10 @@ enum SecretPrompts {
     /// `/dev/fd/N`), else typed once.
     static func existing(_ prompt: String, file: String?, what: String) throws -> String {
         if let file {
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int,
+               mode & 0o077 != 0, !file.hasPrefix("/dev/fd/"), !file.hasPrefix("/proc/") {
+                StandardError.write("warning: \(file) can be read by other users; make it private: chmod 600 \(file)\n")
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw RuntimeFailure("Cannot read the \(what) from \(file): check the path and its permissions.", code: .noInput)
             }

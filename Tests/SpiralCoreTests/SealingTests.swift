@@ -78,6 +78,25 @@ struct SealingTests {
         #expect(reopened.profile.name == "edited by practitioner")
     }
 
+    @Test func eachVisitWithThePINGivesThePlanANewKeyAndNoHashIsKept() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try kioskStore(dir).update("AAA-111", creating: familyPlan("AAA-111")) { _ in }
+        func header() throws -> [String: Any] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/AAA-111.json"))
+            return try JSONSerialization.jsonObject(with: data.prefix(upTo: data.firstIndex(of: 10)!)) as! [String: Any]
+        }
+        let before = try header()
+        let visit = kioskStore(dir)
+        _ = try #require(try visit.openWithPIN("AAA-111", pin: "4826"))
+        try visit.update("AAA-111", creating: familyPlan("AAA-111")) { $0.profile.name = "after the visit" }
+        let after = try header()
+        #expect((before["centreWrap"] as! [String: Any])["encapsulatedKey"] as? String != (after["centreWrap"] as! [String: Any])["encapsulatedKey"] as? String)
+        #expect((before["pinWrap"] as! [String: Any])["salt"] as? String != (after["pinWrap"] as! [String: Any])["salt"] as? String)
+        // Same PIN, new wrap: it still opens, and the centre key still opens it, with no PIN hash inside.
+        #expect(try kioskStore(dir).openWithPIN("AAA-111", pin: "4826")?.profile.name == "after the visit")
+        #expect(try practitionerStore(dir).load("AAA-111").pinHash == nil)
+    }
+
     @Test func aChangedSwappedOrReplayedPlanIsRefusedAndNamed() throws {
         let dir = Fixtures.temporaryDirectory()
         let kiosk = kioskStore(dir)

@@ -85,6 +85,7 @@ extension KioskFlow {
 
     /// A returning family carries on where they were, in their language.
     func continuePlan(_ plan: Plan) {
+        family.profileWords = Set([plan.profile.name].compactMap { $0 } + plan.profile.children.map(\.name))
         family.engine = DialogueEngine(script: script, isReturning: true, answers: plan.answersByStep)
         family.code = plan.code
         family.place = .dialogue

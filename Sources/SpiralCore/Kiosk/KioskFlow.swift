@@ -180,11 +180,19 @@ public final class KioskFlow {
             words.insert(text)
             if v.step.target == .profileChildren { for child in ChildrenParser.parse(text) { words.insert(child.name) } }
         }
-        // What was just typed, quoted back in a refusal ("“…” is not one of the choices"): it may
-        // be anything the parent wanted to say.
-        if let typed = family.lastTyped { words.insert(typed) }
+        // What was just typed, quoted back in a refusal ("“…” is not one of the choices"), maybe
+        // shortened: it may be anything the parent wanted to say.
+        if let typed = family.lastTyped {
+            words.insert(typed)
+            words.insert(String(typed.prefix(10)))
+        }
+        // The name and children a returning family's plan holds (a greeting uses them), and the
+        // family's code, which with the PIN opens their plan.
+        words.formUnion(family.profileWords)
+        if let code = family.code { words.insert(code) }
         let shown = screen.allText
-        return words.filter { $0.count >= 2 && shown.contains($0) }.sorted()
+        // One character is enough for a name in Chinese; a single Latin letter is not a name.
+        return words.filter { w in (w.count >= 2 || w.unicodeScalars.contains { $0.value > 0x2E7F }) && shown.contains(w) }.sorted()
     }
 
     func show() -> KioskNext { .show(screen()) }
@@ -279,6 +287,8 @@ struct FamilyState: Sendable {
     var readAloud = false
     /// The line typed last (cleaned), so a screen that quotes it back does not read it aloud.
     var lastTyped: String?
+    /// A returning family's name and children's names, from their plan.
+    var profileWords: Set<String> = []
 
     init(localizer: Localizer, script: PromptScript) {
         self.l = localizer

@@ -111,6 +111,17 @@ public struct CentreKeyFile: Codable, Sendable {
     }
 }
 
+extension CentreKeyFile {
+    /// Keeps the key file at `path` as `retired` (a hard link), then renames `next` over `path`.
+    public static func retire(_ path: String, to retired: String, replacingWith next: String) throws {
+        if !FileSystemCalls.exists(retired) {
+            guard FileSystemCalls.hardLink(path, as: retired) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: retired]) }
+        }
+        do { try FileSystemCalls.moveAside(next, to: path) } catch { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        FileSystemCalls.syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+}
+
 /// The recovery code: 100 random bits as 20 letters and digits in five groups, from an alphabet
 /// without look-alikes (Crockford's base 32), to be written on paper and typed back.
 public enum RecoveryCode: Sendable {

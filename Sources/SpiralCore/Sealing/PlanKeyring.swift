@@ -9,7 +9,11 @@ final class PlanKeyring: @unchecked Sendable {
     private let lock = NSLock()
 
     struct Entry {
+        /// The key the next save seals with.
         var dataKey: SymmetricKey
+        /// Keys that open the file as it is on disk now (the old one after a re-key, until the
+        /// next save), tried after `dataKey`.
+        var olderKeys: [SymmetricKey] = []
         var saveCounter: Int
         var createdAt: String
         var centreKeyID: String

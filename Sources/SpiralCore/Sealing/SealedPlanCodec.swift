@@ -41,7 +41,11 @@ public struct SealedPlanCodec: PlanCodec {
             entry.pinHash = hash
         }
         entry.saveCounter = max(entry.saveCounter, keyring.seenCounter(code)) + 1
-        let clearBody = try plain.encode(plan)
+        // The PIN's hash is not kept in a sealed plan: the PIN wrap is its check, and the hash
+        // would be a way to the wrap's key for anyone who ever read the body.
+        var stored = plan
+        stored.pinHash = nil
+        let clearBody = try plain.encode(stored)
         let clearListing = try JSONEncoder().encode(PlanListing(plan))
         var envelope = SealedEnvelope(code: code, schemaVersion: plan.schemaVersion, saveCounter: entry.saveCounter,
                                       createdAt: Self.stamp(plan.createdAt), updatedAt: Self.stamp(plan.updatedAt),
@@ -50,6 +54,7 @@ public struct SealedPlanCodec: PlanCodec {
         envelope.listing = try ChaChaPoly.seal(clearListing, using: entry.dataKey, authenticating: envelope.authenticated("listing")).combined
         let body = try ChaChaPoly.seal(clearBody, using: entry.dataKey, authenticating: envelope.authenticated("body")).combined
         let file = try envelope.file(body: body)
+        entry.olderKeys = []
         keyring.remember(code, entry)
         return file
     }
@@ -66,27 +71,62 @@ public struct SealedPlanCodec: PlanCodec {
     // MARK: Reading
 
     public func decode(_ data: Data) throws -> Plan {
-        guard let envelope = SealedEnvelope.header(of: data) else { return try plain.decode(data) }
-        return try open(envelope, data, key: try dataKey(for: envelope))
+        guard let envelope = SealedEnvelope.header(of: data) else {
+            try refuseDamagedHeader(data)
+            return try plain.decode(data)
+        }
+        let keys = try dataKeys(for: envelope)
+        return try open(envelope, data, keys: keys)
+    }
+
+    /// A file that starts like a sealed plan but whose header does not read is a damaged sealed
+    /// plan, never a plain one (which would be set aside and replaced).
+    private func refuseDamagedHeader(_ data: Data) throws {
+        if data.starts(with: Data("{\"bodySize\"".utf8)) || data.prefix(4096).range(of: Data("\"sealed\":\"spiral-sealed-plan".utf8)) != nil {
+            throw SealingError.tampered(code: "?", part: "header")
+        }
     }
 
     public func open(_ data: Data, pin: String) throws -> Plan? {
         // A plan written before sealing: its PIN hash, as before (sealed on its next save).
-        guard let envelope = SealedEnvelope.header(of: data) else { return PlanCodecs.open(try plain.decode(data), pin: pin) }
+        guard let envelope = SealedEnvelope.header(of: data) else {
+            try refuseDamagedHeader(data)
+            return PlanCodecs.open(try plain.decode(data), pin: pin)
+        }
         guard let wrap = envelope.pinWrap else {
             _ = SecretHash.verify(pin, against: PinRules.decoyHash)  // the same time as a plan with a PIN
             return nil
         }
         guard let key = SealedEnvelope.unwrap(wrap, pin: pin, code: envelope.code) else { return nil }
-        return try open(envelope, data, key: key)
+        let plan = try open(envelope, data, keys: [key])
+        rekey(envelope.code, pin: pin, opening: key)
+        return plan
+    }
+
+    /// With the family's PIN in hand, the plan gets a new data key, a new PIN wrap with a new
+    /// salt, and a new centre wrap, used from its next save: a key or PIN hash learnt from an
+    /// older copy (a back-up from before sealing, say) opens nothing saved after this visit.
+    private func rekey(_ code: String, pin: String, opening old: SymmetricKey) {
+        guard var entry = keyring.entry(code) else { return }
+        let fresh = SymmetricKey(size: .bits256)
+        let hash = SecretHash.make(pin, cost: SecretHash.pinCost)
+        guard let centreWrap = try? SealedEnvelope.wrap(fresh, to: centreKey, code: code),
+              let pinWrap = SealedEnvelope.pinWrap(fresh, pinHash: hash, code: code) else { return }
+        entry.olderKeys = [old]
+        entry.dataKey = fresh
+        entry.centreWrap = centreWrap
+        entry.centreKeyID = centreKey.id
+        entry.pinWrap = pinWrap
+        entry.pinHash = hash
+        keyring.remember(code, entry)
     }
 
     public func listing(from data: Data) throws -> (listing: PlanListing, saveCounter: Int) {
         guard let envelope = SealedEnvelope.header(of: data) else { return (PlanListing(try plain.decode(data)), 0) }
         if envelope.schemaVersion > Plan.currentSchemaVersion { throw PlanCodecError.newerSchema(version: envelope.schemaVersion) }
-        let key = try dataKey(for: envelope)
+        let keys = try dataKeys(for: envelope)
         guard let box = try? ChaChaPoly.SealedBox(combined: envelope.listing),
-              let clear = try? ChaChaPoly.open(box, using: key, authenticating: envelope.authenticated("listing")) else {
+              let clear = keys.lazy.compactMap({ try? ChaChaPoly.open(box, using: $0, authenticating: envelope.authenticated("listing")) }).first else {
             throw SealingError.tampered(code: envelope.code, part: "listing")
         }
         guard var listing = try? JSONDecoder().decode(PlanListing.self, from: clear) else {
@@ -97,8 +137,12 @@ public struct SealedPlanCodec: PlanCodec {
         return (listing, envelope.saveCounter)
     }
 
+    private func dataKeys(for envelope: SealedEnvelope) throws -> [SymmetricKey] {
+        if let entry = keyring.entry(envelope.code) { return [entry.dataKey] + entry.olderKeys }
+        return [try dataKey(for: envelope)]
+    }
+
     private func dataKey(for envelope: SealedEnvelope) throws -> SymmetricKey {
-        if let entry = keyring.entry(envelope.code) { return entry.dataKey }
         let held = privateKeys.first { $0.publicKey.id == envelope.centreKeyID }
         guard let held else {
             if let mine = privateKeys.first {
@@ -115,15 +159,23 @@ public struct SealedPlanCodec: PlanCodec {
         if envelope.saveCounter < seen { throw SealingError.older(code: envelope.code, counter: envelope.saveCounter, seen: seen) }
     }
 
-    private func open(_ envelope: SealedEnvelope, _ data: Data, key: SymmetricKey) throws -> Plan {
+    private func open(_ envelope: SealedEnvelope, _ data: Data, keys: [SymmetricKey]) throws -> Plan {
         if envelope.schemaVersion > Plan.currentSchemaVersion { throw PlanCodecError.newerSchema(version: envelope.schemaVersion) }
         guard let sealed = SealedEnvelope.body(of: data), let box = try? ChaChaPoly.SealedBox(combined: sealed),
-              let clear = try? ChaChaPoly.open(box, using: key, authenticating: envelope.authenticated("body")) else {
+              let (key, clear) = keys.lazy.compactMap({ k in
+                  (try? ChaChaPoly.open(box, using: k, authenticating: envelope.authenticated("body"))).map { (k, $0) }
+              }).first else {
             throw SealingError.tampered(code: envelope.code, part: "body")
         }
         try checkNotOlder(envelope)
         let plan = try plain.decode(clear)
         guard plan.code == envelope.code else { throw SealingError.tampered(code: envelope.code, part: "body") }
+        if var known = keyring.entry(envelope.code), known.dataKey != key {
+            // Opened with the key from before a re-key: keep the new one for the next save.
+            known.saveCounter = max(known.saveCounter, envelope.saveCounter)
+            keyring.remember(envelope.code, known)
+            return plan
+        }
         keyring.remember(envelope.code, PlanKeyring.Entry(
             dataKey: key, saveCounter: envelope.saveCounter, createdAt: envelope.createdAt, centreKeyID: envelope.centreKeyID,
             centreWrap: envelope.centreWrap, pinWrap: envelope.pinWrap, pinHash: envelope.pinWrap == nil ? nil : plan.pinHash))

@@ -183,3 +183,8 @@ extension FileSystemCalls {
         return s.st_mode & 0o7777
     }
 }
+
+extension FileSystemCalls {
+    /// A second name for a file (a hard link); false when it could not be made.
+    static func hardLink(_ path: String, as other: String) -> Bool { link(path, other) == 0 }
+}

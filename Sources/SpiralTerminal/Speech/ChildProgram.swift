@@ -30,7 +30,10 @@ final class ChildProgram: @unchecked Sendable {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // Its own process group, so stopping it stops whatever it started too (a player script's
+        // own player).
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -64,7 +67,22 @@ final class ChildProgram: @unchecked Sendable {
         return (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
     }
 
-    func signal(_ sig: Int32) { if isRunning { kill(pid, sig) } }
+    /// Signals it and its process group, only while it has not been reaped (so the number is
+    /// still its own).
+    func signal(_ sig: Int32) {
+        lock.withLock {
+            if status == nil {
+                var raw: Int32 = 0
+                if waitpid(pid, &raw, WNOHANG) == pid { status = raw }
+            }
+            guard status == nil else {
+                kill(-pid, sig)   // what it left running in its group
+                return
+            }
+            kill(-pid, sig)
+            kill(pid, sig)
+        }
+    }
 
     /// Waits up to `seconds`; false when it is still running then.
     func wait(upTo seconds: Double) -> Bool {

@@ -34,6 +34,15 @@ public final class Speaker: @unchecked Sendable {
         self.log = log
         let runtime = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
         folder = (runtime as NSString).appendingPathComponent("spiral-speech-\(getpid())")
+        Self.removeStaleFolders(in: runtime)
+    }
+
+    /// Speech folders of sessions that ended without tidying up (a crash, a power cut).
+    static func removeStaleFolders(in runtime: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: runtime)) ?? [] where name.hasPrefix("spiral-speech-") {
+            guard let pid = Int32(name.dropFirst("spiral-speech-".count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (runtime as NSString).appendingPathComponent(name))
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
@@ -112,8 +121,11 @@ public final class Speaker: @unchecked Sendable {
                 guard let pending = next else { return }
                 next = nil
                 guard let file = pending.wait() else { return }
+                guard lock.withLock({ generation == gen }) else {
+                    if file.temporary { try? FileManager.default.removeItem(atPath: file.path) }
+                    return
+                }
                 next = i + 1 < all.count ? prepare(all[i + 1]) : nil
-                guard lock.withLock({ generation == gen }) else { return }
                 let ok = play(file.path, seconds: file.seconds, generation: gen)
                 if file.temporary { try? FileManager.default.removeItem(atPath: file.path) }
                 if !ok { return }

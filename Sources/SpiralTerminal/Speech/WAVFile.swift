@@ -17,12 +17,16 @@ enum WAVFile {
             let id = String(decoding: bytes[i..<i + 4], as: UTF8.self)
             var size = u32(i + 4)
             if id == "fmt ", i + 24 <= bytes.count {
-                format = Format(channels: u16(i + 10), rate: u32(i + 12), bits: u16(i + 22))
+                let f = Format(channels: u16(i + 10), rate: u32(i + 12), bits: u16(i + 22))
+                // Only formats a recording can really have: nothing here can overflow or divide by 0.
+                guard (1...8).contains(f.channels), (8000...192_000).contains(f.rate), [8, 16, 24, 32].contains(f.bits) else { return nil }
+                format = f
             } else if id == "data", let format {
                 // espeak-ng --stdout writes a placeholder size: take what is there.
                 if size == 0 || i + 8 + size > bytes.count { size = bytes.count - i - 8 }
                 return (format, bytes.subdata(in: i + 8..<i + 8 + size))
             }
+            guard size >= 0, size <= bytes.count else { return nil }
             i += 8 + size + (size & 1)
         }
         return nil
