@@ -38,6 +38,7 @@ struct KeyOptions: ParsableArguments {
         let key = try unlock(file, at: path)
         var store = PlanStore(directory: plain.directory, codec: SealedPlanCodec(centreKey: key.publicKey, privateKeys: [key]))
         store.sealedListingCache = .sealed(forStore: plain.directory, key: key)
+        store.rememberSavesSeen()
         return store
     }
 }

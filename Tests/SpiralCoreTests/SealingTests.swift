@@ -131,6 +131,15 @@ struct SealingTests {
         try practitioner.update("AAA-111", creating: familyPlan("AAA-111")) { $0.profile.name = "second save" }
         #expect(practitioner.listings().unreadable == [])
         try a.write(to: URL(fileURLWithPath: kiosk.path(for: "AAA-111")))
+        // Opened directly (spiral plan CODE), with the cache's memory of later saves: refused too.
+        let direct = practitionerStore(dir)
+        direct.rememberSavesSeen()
+        #expect {
+            try direct.load("AAA-111")
+        } throws: { error in
+            guard case let .sealed(_, reason) = error as? PlanStoreError, case .older = reason else { return false }
+            return true
+        }
         let later = practitionerStore(dir).listings()
         #expect(later.unreadable.count == 1)
         #expect(later.unreadable.first?.contains("older save") == true)

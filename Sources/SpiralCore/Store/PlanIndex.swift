@@ -122,6 +122,14 @@ struct PlanIndex {
 }
 
 extension PlanStore {
+    /// A sealed store: the save counters the practitioner's cache has seen, so that opening one
+    /// plan directly (`spiral plan CODE`, `export CODE`) refuses an older copy put back, as a
+    /// listing does.
+    public func rememberSavesSeen() {
+        guard let sealed = codec as? SealedPlanCodec, let index = listingCache?.read() else { return }
+        sealed.noteSeen(index.entries.mapValues(\.saveCounter))
+    }
+
     /// A plain store's listing cache, beside its plans.
     var indexPath: String { directory + "/" + PlanIndex.fileName }
 
