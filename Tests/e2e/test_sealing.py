@@ -250,3 +250,48 @@ def test_sealing_an_existing_store_killed_at_random_moments_loses_nothing(tmp_pa
     after = practitioner(store, config, key_file, passphrase_file, "review", "--list")
     assert after.returncode == 0, after.stderr
     assert sorted(after.stdout.splitlines()) == before
+
+
+def test_a_rotation_killed_at_random_moments_loses_no_plan_and_finishes_when_run_again(tmp_path):
+    store = str(tmp_path / "plans")
+    generator = os.path.join(os.path.dirname(SPIRAL), "spiral-plan-generator")
+    subprocess.run([generator, "--count", "200", "--store", store, "--quiet"], check=True, timeout=120)
+    codes = sorted(f for f in os.listdir(store) if f.endswith(".json"))
+    config = str(tmp_path / "centre.json")
+    shutil.copy(os.path.join(ROOT, "Config", "centre.json"), config)
+    key_file, passphrase_file = make_key(str(tmp_path), config)
+    sealed = subprocess.run([SPIRAL, "keys", "init", "--seal-existing", "--config", config, "--key-file", key_file, "--store", store],
+                            capture_output=True, text=True, timeout=300)
+    assert sealed.returncode == 0, sealed.stderr
+    before = sorted(practitioner(store, config, key_file, passphrase_file, "review", "--list").stdout.splitlines())
+    assert len(before) == 200
+    # The new passphrase is the same, so whichever step a kill stops at, the next run can go on.
+    rotate = [SPIRAL, "keys", "rotate", "--config", config, "--key-file", key_file, "--key-passphrase-file", passphrase_file,
+              "--new-passphrase-file", passphrase_file, "--store", store]
+    rng = random.Random(7)
+    for _ in range(8):
+        p = subprocess.Popen(rotate, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 6.0))
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        # A key file is always in place, and every plan is whole and sealed.
+        assert os.path.exists(key_file)
+        assert sorted(f for f in os.listdir(store) if f.endswith(".json")) == codes
+        for name in codes:
+            with open(os.path.join(store, name), "rb") as f:
+                assert json.loads(f.read().split(b"\n")[0])["code"] == name[:-5]
+    finished = subprocess.run(rotate, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert "Rotation finished" in finished.stdout
+    after = practitioner(store, config, key_file, passphrase_file, "review", "--list")
+    assert after.returncode == 0, after.stderr
+    assert sorted(after.stdout.splitlines()) == before
+    # Every plan is on the key the config now names (its id: the first 8 bytes of its SHA-256).
+    import hashlib
+    with open(config, encoding="utf-8") as f:
+        configured = hashlib.sha256(base64.b64decode(json.load(f)["centreKey"])).hexdigest()[:16]
+    keys = set()
+    for name in codes:
+        with open(os.path.join(store, name), "rb") as f:
+            keys.add(json.loads(f.read().split(b"\n")[0])["centreKeyID"])
+    assert keys == {configured}
