@@ -212,3 +212,23 @@ def test_a_player_that_ignores_being_stopped_is_killed_not_waited_on(tmp_path):
     s.type("1", "enter")   # the session goes on
     s.wait_for("Choose a PIN")
     assert s.stop_and_leave() == 0
+
+
+def test_a_player_that_fails_no_sound_device_is_said_at_the_next_press(tmp_path):
+    s, log, store = kiosk_with_player(tmp_path, body="exit 1")
+    s.wait_for("F1: read aloud")
+    s.type(F1)
+    deadline = time.time() + 5
+    while not events(log) and time.time() < deadline:
+        s.pump(0.05)
+    s.pump(0.5)
+    s.type("Am", F1)
+    s.wait_for("Reading aloud is not available here")
+    s.type("x")
+    assert "Amx" in s.cursor_line()
+    s.type("ctrl-u")
+    s.start_family()
+    s.wait_for("What would you like us to call you?")
+    assert s.stop_and_leave() == 0
+    with open(os.path.join(store, ".kiosk.log"), encoding="utf-8") as f:
+        assert "exited with status 1" in f.read()

@@ -24,6 +24,7 @@ public final class Speaker: @unchecked Sendable {
     private var lastFailure: String?
     private var voiceList: Set<String>?
     private var closed = false
+    private var playerBroken: String?
     private let folder: String
 
     public init(settings: CentreConfig.Speech?, catalogue: MessageCatalogue, recordings: String?,
@@ -63,6 +64,9 @@ public final class Speaker: @unchecked Sendable {
         guard Self.executable(player[0]) != nil else { return "the player \(player[0]) is not installed" }
         guard let voice = voice(for: language) else { return "the language file \(language).json names no voice" }
         guard installedVoices().contains(voice.lowercased()) else { return "espeak-ng has no voice \(voice) on this machine" }
+        // A player that failed (no sound device): the next press says so instead of trying again
+        // in silence.
+        if let broken = lock.withLock({ playerBroken }) { return broken }
         return nil
     }
 
@@ -284,7 +288,9 @@ public final class Speaker: @unchecked Sendable {
         }
         if stopped { return false }
         if let status = p.exitStatus, status != 0 {
-            note("the player \(player[0]) exited with status \(status) (no sound device?)")
+            let why = "the player \(player[0]) exited with status \(status) (no sound device?)"
+            lock.withLock { playerBroken = why }
+            note(why)
             return false
         }
         return true
