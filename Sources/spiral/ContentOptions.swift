@@ -46,6 +46,12 @@ struct ContentOptions: ParsableArguments {
         return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
     }
 
+    /// The centre config to write to (`spiral keys`): the one given or in use, else a new one in
+    /// the user's config folder.
+    var configPathForWriting: String {
+        config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"] ?? configPath ?? XDGDirectory.config.path("centre.json")
+    }
+
     /// The staff passphrase: beside an explicitly given centre config (e.g. /etc/spiral), else in
     /// the user's config folder; the store's old copy is still read.
     func staffPassphrase(store: PlanStore) -> StaffPassphrase {

@@ -35,8 +35,7 @@ struct KeysInit: ParsableCommand {
 
     func run() throws {
         let keyPath = keyFile ?? CentreKeyFile.defaultPath()
-        let configPath = content.config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"] ?? content.configPath
-            ?? XDGDirectory.config.path("centre.json")
+        let configPath = content.configPathForWriting
         let config = try content.loadConfig()
         let publicKey: CentrePublicKey
         if sealExisting, FileManager.default.fileExists(atPath: keyPath) {
@@ -103,8 +102,10 @@ struct KeysRotate: ParsableCommand {
     func run() throws {
         let keyPath = keyOptions.keyPath
         let nextPath = keyPath + KeysCommand.rotatingSuffix
-        let configPath = content.config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"] ?? content.configPath
-        guard let configPath else { throw RuntimeFailure("No centre config was found: give it with --config.", code: .noInput) }
+        let configPath = content.configPathForWriting
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            throw RuntimeFailure("No centre config was found at \(configPath): give it with --config.", code: .noInput)
+        }
         let oldFile: CentreKeyFile
         do { oldFile = try CentreKeyFile.read(keyPath) } catch { throw RuntimeFailure(error) }
         let oldKey = try keyOptions.unlock(oldFile, at: keyPath)

@@ -111,6 +111,13 @@ def kiosk_with_player(tmp_path, body="sleep 4 & wait $!", extra_env=None, speech
     return s, log, store
 
 
+def wait_until(s, done, seconds):
+    """Pumps the screen until `done()` or `seconds` pass (the assertions that follow say what failed)."""
+    deadline = time.time() + seconds
+    while not done() and time.time() < deadline:
+        s.pump(0.02)
+
+
 def events(log):
     return [line.split() for line in log.read_text().splitlines()]
 
@@ -124,9 +131,7 @@ def test_the_key_speaks_typing_goes_on_and_a_new_screen_stops_the_speech(tmp_pat
     s.type(F1)
     # Typing while it speaks: every key lands in the line.
     s.type("Am", "i", "ra")
-    deadline = time.time() + 5
-    while not events(log) and time.time() < deadline:
-        s.pump(0.02)
+    wait_until(s, lambda: not (not events(log)), 5)
     started = events(log)
     assert started and started[0][0] == "start", started
     print(f"read-aloud key to player start: {(float(started[0][1]) - pressed) * 1000:.0f} ms")
@@ -134,9 +139,7 @@ def test_the_key_speaks_typing_goes_on_and_a_new_screen_stops_the_speech(tmp_pat
     assert "Amira" in s.cursor_line()
     s.type("enter")   # a new screen
     s.wait_for("What are your children's first names and ages?")
-    deadline = time.time() + 3
-    while not any(e[0] == "stopped" for e in events(log)) and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (not any(e[0] == "stopped" for e in events(log))), 3)
     kinds = [e[0] for e in events(log)]
     assert "stopped" in kinds and "done" not in kinds, kinds
     assert s.stop_and_leave() == 0
@@ -149,13 +152,9 @@ def test_pressing_again_stops_and_every_question_can_be_read(tmp_path):
     s, log, _ = kiosk_with_player(tmp_path)
     s.wait_for("F1: read aloud")
     s.type(F1)
-    deadline = time.time() + 5
-    while not events(log) and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (not events(log)), 5)
     s.type(F1)
-    deadline = time.time() + 3
-    while not any(e[0] == "stopped" for e in events(log)) and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (not any(e[0] == "stopped" for e in events(log))), 3)
     assert [e[0] for e in events(log)] == ["start", "stopped"]
     # "!" reads every new screen from now on.
     s.answer("If you have a family code from before", "!")
@@ -163,9 +162,7 @@ def test_pressing_again_stops_and_every_question_can_be_read(tmp_path):
     before = len(events(log))
     s.type("enter")
     s.wait_for("Is it OK to go on?")
-    deadline = time.time() + 5
-    while len(events(log)) == before and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (len(events(log)) == before), 5)
     assert len(events(log)) > before
     s.type("1", "enter")
     s.wait_for("Choose a PIN")
@@ -198,16 +195,12 @@ def test_a_player_that_ignores_being_stopped_is_killed_not_waited_on(tmp_path):
     s, log, _ = kiosk_with_player(tmp_path, body="trap '' TERM; sleep 30")
     s.wait_for("F1: read aloud")
     s.type(F1)
-    deadline = time.time() + 5
-    while not events(log) and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (not events(log)), 5)
     pid_line = subprocess.run(["pgrep", "-f", str(tmp_path / "player.sh")], capture_output=True, text=True).stdout.split()
     assert pid_line
     s.type("enter")
     s.wait_for("Is it OK to go on?")
-    deadline = time.time() + 3
-    while subprocess.run(["pgrep", "-f", str(tmp_path / "player.sh")], capture_output=True).returncode == 0 and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (subprocess.run(["pgrep", "-f", str(tmp_path / "player.sh")], capture_output=True).returncode == 0), 3)
     assert subprocess.run(["pgrep", "-f", str(tmp_path / "player.sh")], capture_output=True).returncode != 0
     s.type("1", "enter")   # the session goes on
     s.wait_for("Choose a PIN")
@@ -218,9 +211,7 @@ def test_a_player_that_fails_no_sound_device_is_said_at_the_next_press(tmp_path)
     s, log, store = kiosk_with_player(tmp_path, body="exit 1")
     s.wait_for("F1: read aloud")
     s.type(F1)
-    deadline = time.time() + 5
-    while not events(log) and time.time() < deadline:
-        s.pump(0.05)
+    wait_until(s, lambda: not (not events(log)), 5)
     s.pump(0.5)
     s.type("Am", F1)
     s.wait_for("Reading aloud is not available here")

@@ -16,6 +16,8 @@ public final class KioskDriver {
     var speech: ScreenSpeech { ScreenSpeech(catalogue: flow.catalogue) }
     /// Presses of the read-aloud key on the screen now showing.
     var speakPresses = 0
+    /// Why reading aloud did not work, as already told to staff in this family's session.
+    var speechProblemsLogged: Set<String> = []
 
     public init(flow: KioskFlow, reader: any LineReader, interactive: Bool, colour: Bool, reorderRightToLeft: Bool,
                 write: @escaping (String) -> Void = Terminal.write) {
@@ -52,6 +54,7 @@ public final class KioskDriver {
     public func runFamily() -> FamilyOutcome {
         measureForPaging()
         var screen = flow.start()
+        speechProblemsLogged = []
         defer { speaker?.shutdown() }
         while true {
             draw(screen)
@@ -122,16 +125,24 @@ extension KioskDriver {
         if screen.readAloud, speaker.problem(for: screen.language) == nil {
             speaker.speak(speech.segments(for: screen))
         }
-        if let failure = speaker.takeFailure() { flow.log.record(.readAloudFailed(reason: failure)) }
+        logSpeechProblem(speaker.takeFailure())
+    }
+
+    /// Tells staff why reading aloud did not work, once for each reason in a family's session (a
+    /// player that failed is noticed when it fails and again at every press after).
+    func logSpeechProblem(_ reason: String?) {
+        guard let reason, speechProblemsLogged.insert(reason).inserted else { return }
+        flow.log.record(.readAloudFailed(reason: reason))
     }
 
     /// The read-aloud key: reads the screen; again, stops (or, on a screen with the family's own
     /// words, reads those too, as the first reading said). Returns true when it redrew the screen
     /// (to say calmly that reading aloud is not available here).
     func speakKey(_ screen: Screen) -> Bool {
-        if let failure = speaker?.takeFailure() { flow.log.record(.readAloudFailed(reason: failure)) }
-        guard let speaker, let problem = Optional(speaker.problem(for: screen.language)), problem == nil else {
-            flow.log.record(.readAloudFailed(reason: speaker?.problem(for: screen.language) ?? "reading aloud is not set up on this kiosk"))
+        logSpeechProblem(speaker?.takeFailure())
+        let problem = speaker.map { $0.problem(for: screen.language) } ?? "reading aloud is not set up on this kiosk"
+        guard let speaker, problem == nil else {
+            logSpeechProblem(problem)
             var shown = screen
             shown.notice = [screen.notice, flow.message("ui.read_aloud.unavailable")].compactMap { $0 }.joined(separator: " ")
             draw(shown)
