@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build-static/release/spiral
 DEBUGBIN := .build/debug/spiral
 
-.PHONY: kiosk test test-deps deps speech-deps build release check bench clean
+.PHONY: kiosk test test-deps deps speech-deps pg-deps build release check bench clean
 
 deps:
 	@if [ ! -f /usr/include/readline/readline.h ] || [ ! -f /usr/include/unicode/msgfmt.h ]; then \
@@ -23,6 +23,13 @@ speech-deps:
 	@if ! command -v espeak-ng >/dev/null || ! command -v aplay >/dev/null; then \
 		echo "Installing espeak-ng and alsa-utils with apt-get (reading aloud)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng alsa-utils; \
+	fi
+
+# The shared store's tests start their own throwaway PostgreSQL cluster (as an ordinary user).
+pg-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing postgresql with apt-get (the shared store's tests start their own server)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
 	fi
 
 release: deps
@@ -39,7 +46,7 @@ kiosk: release speech-deps
 check: build
 	$(DEBUGBIN) check
 
-test-deps: deps speech-deps
+test-deps: deps speech-deps pg-deps
 	@$(PYTHON) -c "import pexpect, pyte, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet pexpect pyte pytest
 
 test: test-deps

@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // scrypt for the staff passphrase and family PINs (_CryptoExtras).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The shared store: PostgreSQL through PostgresClient (docs/shared-store.md).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .target(
@@ -45,10 +48,17 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "SpiralTerminal", dependencies: ["SpiralText", "SpiralCore", "_CReadline"]),
+        // The shared PostgreSQL store, the kiosk's outbox pusher and the duty worker's watch feed:
+        // the only target that talks to a server.
+        .target(name: "SpiralShared", dependencies: [
+            "SpiralCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(
             name: "spiral",
             dependencies: [
-                "SpiralCore", "SpiralTerminal", "SpiralText",
+                "SpiralCore", "SpiralTerminal", "SpiralText", "SpiralShared",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +70,7 @@ let package = Package(
         .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"]),
         .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"]),
         .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"]),
+        .testTarget(name: "SpiralSharedTests", dependencies: ["SpiralShared"]),
     ],
     swiftLanguageModes: [.v6]
 )

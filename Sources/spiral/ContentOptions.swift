@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralShared
 
 /// Where the prompts, languages, centre config and plans are.
 struct ContentOptions: ParsableArguments {
@@ -68,10 +69,27 @@ struct ContentOptions: ParsableArguments {
 }
 
 struct StoreOptions: ParsableArguments {
-    @Option(help: "Folder of plan files (default: SPIRAL_STORE, else $XDG_DATA_HOME/spiral/plans).")
+    @Option(help: "Folder of plan files, or a shared store's postgresql:// URL (default: SPIRAL_STORE, else the centre config's \"store\", else $XDG_DATA_HOME/spiral/plans).")
     var store: String?
 
-    var directory: String { store ?? PlanStore.defaultDirectory() }
+    /// What was named: --store, else SPIRAL_STORE (a URL or a folder).
+    var named: String? {
+        if let store, !store.isEmpty { return store }
+        if let s = ProcessInfo.processInfo.environment["SPIRAL_STORE"], !s.isEmpty { return s }
+        return nil
+    }
+
+    /// The shared store's URL, when one is named here or in the centre config.
+    func sharedURL(config: CentreConfig? = nil) throws -> SharedStoreURL? {
+        guard let text = named ?? config?.store, SharedStoreURL.isSharedStore(text) else { return nil }
+        do { return try SharedStoreURL(text) } catch { throw RuntimeFailure(error.description, code: .usage) }
+    }
+
+    /// The folder of plan files (a kiosk with a shared store keeps its own under its outbox).
+    var directory: String {
+        if let named, !SharedStoreURL.isSharedStore(named) { return named }
+        return XDGDirectory.data.path("plans", environment: ProcessInfo.processInfo.environment)
+    }
     var planStore: PlanStore { PlanStore(directory: directory) }
 }
 

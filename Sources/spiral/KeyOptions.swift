@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralShared
 
 /// The centre key for practitioner commands: unlocked once per run when the centre seals its
 /// plans, from a passphrase typed at the terminal or read from a file (`/dev/fd/3` for scripts).
@@ -22,7 +23,27 @@ struct KeyOptions: ParsableArguments {
     /// The store as a practitioner sees it: when the centre seals plans (its config names a
     /// centre key) or a key file is given, with the centre key unlocked and the sealed listing
     /// cache; otherwise plain, and a sealed plan met on the way says it needs the key.
-    func store(_ storeOptions: StoreOptions, config: CentreConfig) throws -> PlanStore {
+    func store(_ storeOptions: StoreOptions, config: CentreConfig) throws -> any PlanRepository {
+        if let url = try storeOptions.sharedURL(config: config) { return try shared(url, config: config) }
+        return try fileStore(storeOptions, config: config)
+    }
+
+    /// The shared store, opened with the centre key (the server holds only sealed plans).
+    func shared(_ url: SharedStoreURL, config: CentreConfig) throws -> any PlanRepository {
+        let database: SharedDatabase
+        do {
+            database = try SharedDatabase.open(url)
+            try SharedSchema.check(database)
+        } catch { throw RuntimeFailure(error.description, exit: error.exitCode) }
+        let file: CentreKeyFile
+        do { file = try CentreKeyFile.read(keyPath) } catch {
+            throw RuntimeFailure("The shared store holds only sealed plans, and reading them needs the centre key: \(error) Copy the centre key file here and name it with --key-file.", exit: 77)
+        }
+        let key = try unlock(file, at: keyPath)
+        return PostgresPlanRepository(database: database, codec: SealedPlanCodec(centreKey: key.publicKey, privateKeys: [key]))
+    }
+
+    func fileStore(_ storeOptions: StoreOptions, config: CentreConfig) throws -> PlanStore {
         let plain = storeOptions.planStore
         guard config.sealingKey != nil || keyFile != nil else { return plain }
         let path = keyPath

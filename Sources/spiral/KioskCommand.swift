@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralShared
 import SpiralTerminal
 
 struct KioskCommand: ParsableCommand {
@@ -23,6 +24,9 @@ struct KioskCommand: ParsableCommand {
     @Option(help: "Where answers are kept for staff when the store cannot take them (default: $XDG_STATE_HOME/spiral/held).")
     var held: String?
 
+    @Option(help: "With a shared store: this kiosk's own store and its queue for the server (default: $XDG_DATA_HOME/spiral/outbox).")
+    var outbox: String?
+
     func validate() throws {
         if let idleTimeout, idleTimeout < 10 {
             throw ValidationError("--idle-timeout must be at least 10 seconds (got \(idleTimeout)).")
@@ -33,7 +37,10 @@ struct KioskCommand: ParsableCommand {
         let interactive = Terminal.isInteractive
         guard interactive && !once else {
             Signals.ignoreJobControl()
-            return try runFamilies(content: try loadContent(parallel: true), interactive: interactive)
+            let content = try loadContent(parallel: true)
+            let pusher = try startPusher(content.config)
+            defer { pusher?.stop() }
+            return try runFamilies(content: content, interactive: interactive)
         }
         FamilyProcesses.disableCrashHandler()
         Signals.ignoreJobControl()
@@ -42,13 +49,19 @@ struct KioskCommand: ParsableCommand {
         // starts a thread, so forking is safe, and a broken file is reported once, before anyone
         // sits down.
         let content = try loadContent(parallel: false)
+        // The pusher is its own process, started before any family's: this one stays single-threaded.
+        let pusher = try startPusher(content.config)
         let exit = FamilyProcesses.supervise(
             abnormal: { status in
-                StaffLog(path: storeOptions.directory + "/.kiosk.log", fallback: StaffLog.defaultFallback())
+                StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
                     .record(.familySessionEndedAbnormally(status: status))
             },
-            between: { Terminal.write(Terminal.clearScreenAndScrollback) },
+            between: {
+                pusher?.keepRunning()
+                Terminal.write(Terminal.clearScreenAndScrollback)
+            },
             session: { runOneFamily(content) })
+        pusher?.stop()
         Terminal.restore()
         if exit == .failed { throw ExitCode(1) }
     }
@@ -123,21 +136,53 @@ struct KioskCommand: ParsableCommand {
         return Content(script: script, catalogue: catalogue, config: config)
     }
 
+    /// The shared store's URL, when this kiosk sends its plans to one.
+    func sharedURL(_ config: CentreConfig) -> SharedStoreURL? { try? storeOptions.sharedURL(config: config) }
+
+    var outboxDirectory: String { outbox ?? Outbox.defaultDirectory() }
+
+    /// This kiosk's own plan folder: its outbox's with a shared store, else the store named.
+    func localDirectory(_ config: CentreConfig) -> String {
+        sharedURL(config) == nil ? storeOptions.directory : Outbox(directory: outboxDirectory).plansDirectory
+    }
+
+    /// With a shared store: checks the kiosk can seal (the server takes only sealed plans) and
+    /// starts `spiral store push --follow` beside the kiosk. The URL goes in its environment,
+    /// not its arguments, so the password is not in the process list.
+    func startPusher(_ config: CentreConfig) throws -> BackgroundProgram? {
+        guard let url = try storeOptions.sharedURL(config: config) else { return nil }
+        let latest = (try? content.loadConfig()) ?? config
+        guard latest.sealingKey != nil else {
+            throw RuntimeFailure("This kiosk sends plans to a shared store, which holds only sealed plans, and the centre config has no centre key. Run `spiral keys init` (docs/sealing.md), then start the kiosk again.", code: .config)
+        }
+        _ = url
+        setenv("SPIRAL_STORE", storeOptions.named ?? latest.store ?? "", 1)
+        var argv = [BackgroundProgram.ownExecutable, "store", "push", "--follow", "--outbox", outboxDirectory]
+        if let config = content.configPath { argv += ["--config", config] }
+        return BackgroundProgram(argv)
+    }
+
     /// The store, the staff log and the flow for the next family: the staff passphrase is read
     /// again each time, so setting one takes effect at the next family.
     func makeKiosk(_ content: Content, interactive: Bool) -> Loaded {
-        let log = StaffLog(path: storeOptions.directory + "/.kiosk.log", fallback: StaffLog.defaultFallback(),
+        let log = StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback(),
                            alsoToStandardError: !interactive)
         // The kiosk holds only the centre's public key: it seals, and opens a plan only with the
         // family's code and PIN.
         // The centre key is read again for each family, so `spiral keys init` or `keys rotate`
         // takes effect at the next family without restarting the kiosk.
         let centreKey = (try? self.content.loadConfig())?.sealingKey ?? content.config.sealingKey
-        var store = storeOptions.planStore
+        var store = PlanStore(directory: localDirectory(content.config))
         if let centreKey { store = PlanStore(directory: store.directory, codec: SealedPlanCodec(centreKey: centreKey)) }
         store.log = log
+        var repository: any PlanRepository = store
+        if sharedURL(content.config) != nil {
+            let outboxed = OutboxRepository(local: store, outbox: Outbox(directory: outboxDirectory))
+            outboxed.onQueueFailure = { reason in log.record(.versionNotQueued(reason: reason)) }
+            repository = outboxed
+        }
         do {
-            for event in try store.prepare() { log.record(event) }
+            for event in try repository.prepare() { log.record(event) }
         } catch {
             // A store that cannot be prepared (read-only, deleted, full): the kiosk still serves
             // families, saving is retried after every answer, and staff are told.
@@ -154,7 +199,7 @@ struct KioskCommand: ParsableCommand {
                                             log: { _ in }) : nil
         settings.readAloudOffered = speaker?.offered ?? false
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
-                             repository: store, log: log, settings: settings)
+                             repository: repository, log: log, settings: settings)
         flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: centreKey)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,

@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
 
 /// Finds a plan by the code a practitioner typed, with a clear message and the closest codes.
 enum PlanLookup {
-    static func load(_ code: String, from store: PlanStore) throws -> Plan {
+    static func load(_ code: String, from store: any PlanRepository) throws -> Plan {
         guard let normalised = FamilyCode.normalise(code) else {
             let near = store.closestCodes(to: code.uppercased())
             throw ValidationError("\"\(code)\" is not a family code: \(FamilyCode.problem(with: code))." + (near.isEmpty ? "" : " Did you mean \(near.joined(separator: " or "))?"))

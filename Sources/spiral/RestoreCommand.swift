@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralShared
 
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,8 @@ struct RestoreCommand: ParsableCommand {
         }
         let script = try content.loadScript()
         let store = try keyOptions.store(storeOptions, config: try content.loadConfig())
-        heldAnswers.openWith = (store.codec as? SealedPlanCodec)?.privateKeys.first
+        let codec = (store as? PlanStore)?.codec ?? (store as? PostgresPlanRepository)?.codec
+        heldAnswers.openWith = (codec as? SealedPlanCodec)?.privateKeys.first
         var restored = 0
         var failed: [String] = []
         for file in files {

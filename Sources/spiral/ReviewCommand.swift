@@ -32,7 +32,7 @@ struct ReviewCommand: ParsableCommand {
                 StandardError.write("warning: \(problem)\n")
             }
             if rows.isEmpty {
-                StandardError.write(search == nil ? "No plans in \(store.directory) yet.\n" : "No plan matches \"\(search!)\".\n")
+                StandardError.write(search == nil ? "No plans in \(store.location) yet.\n" : "No plan matches \"\(search!)\".\n")
                 return
             }
             print(rows.map(\.line).joined(separator: "\n"))

@@ -11,6 +11,9 @@ struct RuntimeFailure: Error, CustomStringConvertible {
         case ioError = 74        // EX_IOERR: could not write
         case tryAgain = 75       // EX_TEMPFAIL: cannot be read right now
         case noPermission = 77   // EX_NOPERM: wrong passphrase, no key, a key file open to others
+        case usage = 64          // EX_USAGE: a store URL that does not parse
+        case unavailable = 69    // EX_UNAVAILABLE: the shared store cannot be reached
+        case config = 78         // EX_CONFIG: the shared store's schema is missing or newer
         case cancelled = 1
     }
 
@@ -20,6 +23,12 @@ struct RuntimeFailure: Error, CustomStringConvertible {
     init(_ description: String, code: Code) {
         self.description = description
         self.code = code
+    }
+
+    /// With a sysexits number from a lower layer (the shared store's errors).
+    init(_ description: String, exit: Int32) {
+        self.description = description
+        self.code = Code(rawValue: exit) ?? .ioError
     }
 
     init(_ error: PlanStoreError) {

@@ -7,7 +7,7 @@ struct Spiral: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spiral",
         abstract: "The building partnership tool for use with families: a multilingual kiosk, plans and exports.",
-        subcommands: [KioskCommand.self, KeysCommand.self, SpeakCommand.self, ReviewCommand.self, PlanCommand.self, ExportCommand.self, PassphraseCommand.self, UnlockCommand.self, RestoreCommand.self, CheckCommand.self, LanguagesCommand.self],
+        subcommands: [KioskCommand.self, KeysCommand.self, StoreCommand.self, WatchCommand.self, SpeakCommand.self, ReviewCommand.self, PlanCommand.self, ExportCommand.self, PassphraseCommand.self, UnlockCommand.self, RestoreCommand.self, CheckCommand.self, LanguagesCommand.self],
         defaultSubcommand: nil
     )
 

@@ -6,9 +6,10 @@ import json
 from kiosk_driver import Screen, load_plan, run_spiral
 
 
-def kiosk_plan_with_a_goal(store, language="en"):
-    """A parent at the kiosk: consents, gives a name, skips to the goals and proposes one."""
-    s = Screen(["kiosk", "--once", "--store", store, "--language", language])
+def kiosk_plan_with_a_goal(store, language="en", extra=(), env=None):
+    """A parent at the kiosk: consents, gives a name, skips to the goals and proposes one. With
+    `extra` (a shared store's kiosk), the code is read back by the caller."""
+    s = Screen(["kiosk", "--once", "--store", store, "--language", language, *extra], env=env)
     s.start_family(pin="4826")
     s.answer("What would you like us to call you?", "Amira")
     for _ in range(40):
@@ -23,7 +24,7 @@ def kiosk_plan_with_a_goal(store, language="en"):
     s.wait_for("Your answers so far are saved")
     s.type("enter")
     s.wait_exit()
-    return load_plan(store)["code"]
+    return None if extra else load_plan(store)["code"]
 
 
 def choose(s, screen_text, number):

@@ -16,6 +16,9 @@ public struct CentreConfig: Codable, Sendable, Equatable {
     public var centreKey: String? = nil
     /// Reading aloud (docs/deploying-a-kiosk.md): on unless turned off.
     public var speech: Speech? = nil
+    /// The shared store every command uses when none is named (`postgresql://…`): the kiosk's
+    /// URL on a kiosk, the staff URL on a practitioner's machine. Unset: plan files on this machine.
+    public var store: String? = nil
 
     public struct Speech: Codable, Sendable, Equatable {
         /// false: no read-aloud key, no hint.

@@ -25,6 +25,12 @@ public enum StaffEvent: Sendable, Equatable {
     /// Reading aloud did not work (no voice, no player, no sound device): the reason names
     /// programs and files, never what was on the screen.
     case readAloudFailed(reason: String)
+    /// The shared store: versions waiting because the server cannot be reached, then reached
+    /// again; a version the server refused. Reasons name servers and codes, never answers.
+    case sharedStoreUnreachable(reason: String, waiting: Int)
+    case sharedStoreReachedAgain(pushed: Int)
+    case sharedStoreRefused(version: String, reason: String)
+    case versionNotQueued(reason: String)
 
     /// The line written for staff.
     public var message: String {
@@ -48,6 +54,10 @@ public enum StaffEvent: Sendable, Equatable {
         case let .storeFolderMadePrivate(folder): "the store folder \(folder) was readable by others: it is now private (0700)"
         case let .familySessionEndedAbnormally(status): "a family's session ended abnormally (status \(status)); the kiosk started afresh"
         case let .readAloudFailed(reason): "reading aloud did not work: \(reason)"
+        case let .sharedStoreUnreachable(reason, waiting): "the shared store cannot take plans now (\(reason)); \(waiting) version(s) wait on this kiosk and will be sent when it is back (spiral store status)"
+        case let .sharedStoreReachedAgain(pushed): "the shared store is reachable again: \(pushed) waiting version(s) sent"
+        case let .sharedStoreRefused(version, reason): "the shared store refused version \(version) (\(reason)); it is kept in the outbox's queue/refused folder"
+        case let .versionNotQueued(reason): "a saved plan could not be queued for the shared store (\(reason)); it is safe on this kiosk and will be sent at the next check"
         }
     }
 }

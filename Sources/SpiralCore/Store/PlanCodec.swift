@@ -57,3 +57,9 @@ public struct JSONPlanCodec: PlanCodec {
         }
     }
 }
+
+/// What a plan file's bytes are, without opening them.
+public enum PlanBytes {
+    /// A sealed plan (one clear header line, then the sealed body), as the shared store requires.
+    public static func isSealed(_ data: Data) -> Bool { SealedEnvelope.header(of: data) != nil }
+}

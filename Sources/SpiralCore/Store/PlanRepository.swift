@@ -94,6 +94,9 @@ public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
     /// Sealed, and this process cannot open it (no key, another centre's key), or it does not
     /// verify: never overwritten.
     case sealed(file: String, reason: SealingError)
+    /// The shared store could not be used (unreachable, refused, a conflict that would not
+    /// settle): its own sentence and exit code.
+    case shared(reason: String, exitCode: Int32)
 
     public var description: String {
         switch self {
@@ -110,6 +113,8 @@ public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
             return "Could not save \(file): \(reason). " + (noSpace ? "The disk is full: free some space." : "Check that the store folder exists and can be written.")
         case let .sealed(_, reason):
             return reason.description
+        case let .shared(reason, _):
+            return reason
         }
     }
 
@@ -125,6 +130,7 @@ public enum PlanStoreError: Error, Equatable, CustomStringConvertible {
             case .locked, .otherKey: 77     // EX_NOPERM
             case .tampered, .older: 65
             }
+        case let .shared(_, code): code
         }
     }
 }

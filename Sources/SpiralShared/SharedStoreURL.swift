@@ -1,0 +1,116 @@
+import Foundation
+
+/// Where the shared store is: `postgresql://user:password@host:port/database?sslmode=…` (also
+/// `postgres://`). A unix socket is named with `?host=/run/postgresql`, as libpq does. Parsed by
+/// hand rather than with Foundation's URL so that every mistake gets its own sentence.
+public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
+    public enum TLSMode: String, Sendable {
+        /// No TLS (`disable`), TLS when offered (`prefer`, the default, as libpq), TLS with a
+        /// certificate that verifies against the system's roots (`require`, `verify-ca`,
+        /// `verify-full`: all three verify here, as a family's plan deserves).
+        case disable, prefer, require
+    }
+
+    public var user: String
+    public var password: String?
+    public var host: String
+    public var port: Int
+    public var database: String
+    /// A folder holding the server's socket, instead of a host name.
+    public var socketDirectory: String?
+    public var tls: TLSMode
+
+    public static func isSharedStore(_ text: String) -> Bool {
+        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    }
+
+    public init(_ text: String) throws(SharedStoreError) {
+        func bad(_ why: String) -> SharedStoreError { .badURL(why) }
+        guard let scheme = text.range(of: "://"), Self.isSharedStore(text) else {
+            throw bad("it must start with postgresql:// (for example postgresql://spiral_north_staff:PASSWORD@db.example.org:5432/spiral)")
+        }
+        var rest = String(text[scheme.upperBound...])
+        var query: [String: String] = [:]
+        if let q = rest.firstIndex(of: "?") {
+            for pair in rest[rest.index(after: q)...].split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let key = parts[0].removingPercentEncoding, let value = parts[1].removingPercentEncoding else {
+                    throw bad("the option \"\(pair)\" after ? must be name=value")
+                }
+                query[key] = value
+            }
+            rest = String(rest[..<q])
+        }
+        var database = ""
+        if let slash = rest.firstIndex(of: "/") {
+            database = String(rest[rest.index(after: slash)...]).removingPercentEncoding ?? ""
+            rest = String(rest[..<slash])
+        }
+        guard let at = rest.lastIndex(of: "@") else {
+            throw bad("it names no user: write postgresql://USER:PASSWORD@HOST/DATABASE")
+        }
+        let credentials = String(rest[..<at])
+        let place = String(rest[rest.index(after: at)...])
+        let userPart = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let user = userPart[0].removingPercentEncoding, !user.isEmpty else {
+            throw bad("the user name before @ is empty")
+        }
+        self.user = user
+        self.password = userPart.count > 1 ? userPart[1].removingPercentEncoding : nil
+        var host = place
+        var port = 5432
+        if let colon = place.lastIndex(of: ":"), !place.hasSuffix("]") {
+            host = String(place[..<colon])
+            guard let p = Int(place[place.index(after: colon)...]), (1...65535).contains(p) else {
+                throw bad("the port after \(host): must be a number from 1 to 65535")
+            }
+            port = p
+        }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if let p = query["port"] {
+            guard let n = Int(p), (1...65535).contains(n) else { throw bad("port=\(p) must be a number from 1 to 65535") }
+            port = n
+        }
+        if let socket = query["host"], socket.hasPrefix("/") { self.socketDirectory = socket } else { self.socketDirectory = nil }
+        if host.isEmpty && socketDirectory == nil {
+            throw bad("it names no server: put the host after @ (or ?host=/run/postgresql for a local socket)")
+        }
+        self.host = host.isEmpty ? "localhost" : host
+        self.port = port
+        guard !database.isEmpty else { throw bad("it names no database: put /DATABASE after the host") }
+        self.database = database
+        switch query["sslmode"] ?? "prefer" {
+        case "disable", "allow": tls = .disable
+        case "prefer": tls = .prefer
+        case "require", "verify-ca", "verify-full": tls = .require
+        case let other: throw bad("sslmode=\(other) is not one of disable, prefer, require, verify-ca, verify-full")
+        }
+        if socketDirectory != nil { tls = .disable }
+        for key in query.keys where !["sslmode", "host", "port", "application_name", "connect_timeout"].contains(key) {
+            throw bad("the option \(key) is not one Spiral understands (sslmode, host, port)")
+        }
+    }
+
+    /// The server's socket file, for a socket folder.
+    public var socketPath: String? { socketDirectory.map { "\($0)/.s.PGSQL.\(port)" } }
+
+    /// The whole URL, password included: printed once by `spiral store init` for a new role.
+    public func text(password: String) -> String {
+        let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
+        var options: [String] = []
+        if let socketDirectory { options.append("host=\(socketDirectory)") }
+        switch tls {
+        case .disable where socketDirectory == nil: options.append("sslmode=disable")
+        case .require: options.append("sslmode=require")
+        default: break
+        }
+        let place = socketDirectory == nil ? "\(host.contains(":") ? "[\(host)]" : host):\(port)" : ""
+        return "postgresql://\(user):\(encoded)@\(place)/\(database)" + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
+    }
+
+    /// For messages and logs: never the password.
+    public var description: String {
+        let place = socketDirectory.map { "\($0) (socket)" } ?? "\(host):\(port)"
+        return "postgresql://\(user)@\(place)/\(database)"
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A helper program the kiosk keeps running beside itself (the shared store's pusher): started
+/// in its own process group with no signals blocked, started again if it has died, and stopped
+/// with SIGTERM (then SIGKILL) when the kiosk closes. Its output goes nowhere: it writes the
+/// staff log itself.
+public final class BackgroundProgram: @unchecked Sendable {
+    private let argv: [String]
+    private var child: ChildProgram?
+    public private(set) var problem: String?
+
+    /// `argv[0]` an absolute path.
+    public init(_ argv: [String]) {
+        self.argv = argv
+        start()
+    }
+
+    /// This program's own executable, to run another of its commands.
+    public static var ownExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    private func start() {
+        do { child = try ChildProgram(argv); problem = nil } catch { problem = "\(error)" }
+    }
+
+    /// Starts it again if it has ended (returns true when it had to).
+    @discardableResult
+    public func keepRunning() -> Bool {
+        if child?.isRunning == true { return false }
+        start()
+        return true
+    }
+
+    public func stop(graceSeconds: Double = 3) {
+        guard let child else { return }
+        child.signal(SIGTERM)
+        if !child.wait(upTo: graceSeconds) {
+            child.signal(SIGKILL)
+            _ = child.wait(upTo: 1)
+        }
+    }
+}
