@@ -82,7 +82,7 @@ class Cluster:
 
     def psql(self, sql, user=ADMIN, password=None, database="spiral", check=True):
         env = {**os.environ, "PGPASSWORD": password or self.password}
-        result = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", user, "-d", database,
+        result = subprocess.run([pg_bin("psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", user, "-d", database,
                                  "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], env=env, capture_output=True, text=True)
         if check:
             assert result.returncode == 0, result.stderr

@@ -133,7 +133,8 @@ def test_setup_is_idempotent_and_every_mistake_says_what_to_fix(cluster, tmp_pat
 def test_two_kiosks_and_a_practitioner_share_one_plan_store(cluster, tmp_path):
     north = Centre(cluster, tmp_path, "north", coordinator=True)
     # Kiosk A and kiosk B, two families each; the pusher beside each kiosk sends as they go.
-    names = {"a": ["Amira", "Bao"], "b": ["Chen", "Dalia"]}
+    # Names with a space: base64 never holds one, so finding one in a server byte means clear text.
+    names = {"a": ["Amira Q", "Bao Ngoc"], "b": ["Chen Li", "Dalia M"]}
     for kiosk, families in names.items():
         for name in families:
             north.finish(north.session(kiosk, name))
@@ -147,10 +148,10 @@ def test_two_kiosks_and_a_practitioner_share_one_plan_store(cluster, tmp_path):
     dupes = cluster.psql("SELECT count(*) FROM (SELECT version_id FROM spiral.plan_versions GROUP BY version_id HAVING count(*) > 1) d").stdout.strip()
     assert dupes == "0"
     bodies = cluster.psql("SELECT encode(header || body, 'escape') FROM spiral.plan_versions").stdout
-    for name in ("Amira", "Bao", "Chen", "Dalia", "Sami"):
+    for name in ("Amira Q", "Bao Ngoc", "Chen Li", "Dalia M", "Sami 4"):
         assert name not in bodies
     # The practitioner, on a third folder, reads each family's words from the server.
-    for name in ("Amira", "Chen"):
+    for name in ("Amira Q", "Chen Li"):
         code = next(c for c in codes if name in north.staff("export", c, "--format", "markdown").stdout)
         assert code
     # A coordinator's report from the server's rows.
