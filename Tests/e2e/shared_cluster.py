@@ -92,8 +92,3 @@ class Cluster:
         self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
 
-
-def role_urls(init_output):
-    """The kiosk, staff and coordinator URLs that `spiral store init --centre` printed."""
-    return dict(re.findall(r"postgresql://(spiral_\w+?):", init_output) and
-                [(m.group(1), m.group(0)) for m in re.finditer(r"postgresql://(spiral_\w+):[^@\s]+@\S+", init_output)])
