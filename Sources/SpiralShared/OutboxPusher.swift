@@ -47,7 +47,7 @@ public final class OutboxPusher {
                 do {
                     (outcome, number) = try PostgresPlanRepository.push(
                         database, versionId: entry.versionId, code: entry.code, previous: entry.previousId, expectHead: false,
-                        header: version.header, body: version.body, hash: entry.hash, attention: entry.attention, savedAt: entry.savedAt)
+                        header: version.header, body: version.body, attention: entry.attention, savedAt: entry.savedAt)
                 } catch .rejected(let reason) {
                     // This one version can never go as it is: kept aside for staff, the rest go on.
                     outbox.refuse(entry)

@@ -92,13 +92,12 @@ public final class PostgresPlanRepository: PlanRepository, @unchecked Sendable {
 
     public enum PushOutcome: String, Sendable { case added, duplicate, different, moved }
 
-    /// Sends one version. `expectHead`: refuse ("moved") when `previous` is no longer the newest.
+    /// Sends one version with its content hash (the server checks it and compares it with any
+    /// version already under this id). `expectHead`: refuse ("moved") when `previous` is no longer
+    /// the newest.
     public static func push(_ database: SharedDatabase, versionId: UUID, code: String, previous: UUID?, expectHead: Bool,
-                            header: Data, body: Data, hash: String, attention: String?, savedAt: Date) throws(SharedStoreError) -> (PushOutcome, Int) {
-        let hashBytes = Data(stride(from: 0, to: hash.count, by: 2).compactMap { i -> UInt8? in
-            let start = hash.index(hash.startIndex, offsetBy: i)
-            return UInt8(hash[start..<hash.index(start, offsetBy: 2)], radix: 16)
-        })
+                            header: Data, body: Data, attention: String?, savedAt: Date) throws(SharedStoreError) -> (PushOutcome, Int) {
+        let hashBytes = PlanBytes.digest(header: header, body: body)
         return try database.run { client in
             let query: PostgresQuery = try """
                 SELECT outcome, version FROM spiral.push(\(versionId), \(code), \(previous), \(expectHead),
@@ -121,14 +120,12 @@ public final class PostgresPlanRepository: PlanRepository, @unchecked Sendable {
             do { bytes = try codec.encode(plan) } catch {
                 throw PlanStoreError.cannotWrite(file: "\(code) on \(location)", reason: "could not seal the plan", noSpace: false)
             }
-            guard let newline = bytes.firstIndex(of: 10), PlanBytes.isSealed(bytes) else {
-                throw failure(.unsealed)
-            }
-            let header = Data(bytes[bytes.startIndex...newline]), body = Data(bytes[(newline + 1)...])
+            guard PlanBytes.isSealed(bytes) else { throw failure(.unsealed) }
+            let (header, body) = PlanBytes.split(bytes)
             let outcome: PushOutcome
             do {
                 (outcome, _) = try Self.push(database, versionId: UUID(), code: plan.code, previous: current?.id, expectHead: true,
-                                             header: header, body: body, hash: Outbox.hash(header: header, body: body),
+                                             header: header, body: body,
                                              attention: Outbox.attention(of: plan), savedAt: plan.updatedAt)
             } catch { throw failure(error) }
             switch outcome {
@@ -177,8 +174,8 @@ public final class PostgresPlanRepository: PlanRepository, @unchecked Sendable {
             }
         }
         var listings: [PlanListing] = [], unreadable: [String] = []
-        for result in results.values {
-            switch result {
+        for i in fetched.indices {
+            switch results.value(i) {
             case let .success(listing)?: listings.append(listing)
             case let .failure(error)?: unreadable.append(error.description)
             case nil: break
@@ -191,12 +188,4 @@ public final class PostgresPlanRepository: PlanRepository, @unchecked Sendable {
     public func pinFailures(_ code: String) -> Int { 0 }
     public func recordPinFailure(_ code: String) throws(PlanStoreError) -> Int { 0 }
     public func clearPinFailures(_ code: String) throws(PlanStoreError) {}
-}
-
-/// Results written from many threads, each to its own slot.
-final class ConcurrentResults<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [T?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.lock(); values[i] = value; lock.unlock() }
 }

@@ -181,6 +181,14 @@ public enum SharedSchema {
         }
     }
 
+    /// The server, opened and checked to hold this Spiral's schema: what every command that reads
+    /// or writes plans starts with.
+    public static func open(_ url: SharedStoreURL, timeout: Duration = .seconds(15)) throws(SharedStoreError) -> SharedDatabase {
+        let database = try SharedDatabase.open(url, timeout: timeout)
+        try check(database)
+        return database
+    }
+
     /// The schema version on the server, or an error saying what to run.
     public static func check(_ database: SharedDatabase) throws(SharedStoreError) {
         let found: Int = try database.run { client in

@@ -7,7 +7,6 @@ import Foundation
 public final class BackgroundProgram: @unchecked Sendable {
     private let argv: [String]
     private var child: ChildProgram?
-    public private(set) var problem: String?
 
     /// `argv[0]` an absolute path.
     public init(_ argv: [String]) {
@@ -20,16 +19,15 @@ public final class BackgroundProgram: @unchecked Sendable {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
+    /// A program that cannot start is tried again at `keepRunning`; meanwhile versions wait in
+    /// the outbox and `spiral store status` shows them waiting.
     private func start() {
-        do { child = try ChildProgram(argv); problem = nil } catch { problem = "\(error)" }
+        child = try? ChildProgram(argv)
     }
 
-    /// Starts it again if it has ended (returns true when it had to).
-    @discardableResult
-    public func keepRunning() -> Bool {
-        if child?.isRunning == true { return false }
-        start()
-        return true
+    /// Starts it again if it has ended.
+    public func keepRunning() {
+        if child?.isRunning != true { start() }
     }
 
     public func stop(graceSeconds: Double = 3) {

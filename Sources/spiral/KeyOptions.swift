@@ -31,10 +31,7 @@ struct KeyOptions: ParsableArguments {
     /// The shared store, opened with the centre key (the server holds only sealed plans).
     func shared(_ url: SharedStoreURL, config: CentreConfig) throws -> any PlanRepository {
         let database: SharedDatabase
-        do {
-            database = try SharedDatabase.open(url)
-            try SharedSchema.check(database)
-        } catch { throw RuntimeFailure(error.description, exit: error.exitCode) }
+        do { database = try SharedSchema.open(url) } catch { throw RuntimeFailure(error) }
         let file: CentreKeyFile
         do { file = try CentreKeyFile.read(keyPath) } catch {
             throw RuntimeFailure("The shared store holds only sealed plans, and reading them needs the centre key: \(error) Copy the centre key file here and name it with --key-file.", exit: 77)

@@ -24,8 +24,7 @@ struct KioskCommand: ParsableCommand {
     @Option(help: "Where answers are kept for staff when the store cannot take them (default: $XDG_STATE_HOME/spiral/held).")
     var held: String?
 
-    @Option(help: "With a shared store: this kiosk's own store and its queue for the server (default: $XDG_DATA_HOME/spiral/outbox).")
-    var outbox: String?
+    @OptionGroup var outbox: StoreCommand.OutboxOptions
 
     func validate() throws {
         if let idleTimeout, idleTimeout < 10 {
@@ -139,25 +138,22 @@ struct KioskCommand: ParsableCommand {
     /// The shared store's URL, when this kiosk sends its plans to one.
     func sharedURL(_ config: CentreConfig) -> SharedStoreURL? { try? storeOptions.sharedURL(config: config) }
 
-    var outboxDirectory: String { outbox ?? Outbox.defaultDirectory() }
-
     /// This kiosk's own plan folder: its outbox's with a shared store, else the store named.
     func localDirectory(_ config: CentreConfig) -> String {
-        sharedURL(config) == nil ? storeOptions.directory : Outbox(directory: outboxDirectory).plansDirectory
+        sharedURL(config) == nil ? storeOptions.directory : outbox.box.plansDirectory
     }
 
     /// With a shared store: checks the kiosk can seal (the server takes only sealed plans) and
     /// starts `spiral store push --follow` beside the kiosk. The URL goes in its environment,
     /// not its arguments, so the password is not in the process list.
     func startPusher(_ config: CentreConfig) throws -> BackgroundProgram? {
-        guard let url = try storeOptions.sharedURL(config: config) else { return nil }
+        guard try storeOptions.sharedURL(config: config) != nil else { return nil }
         let latest = (try? content.loadConfig()) ?? config
         guard latest.sealingKey != nil else {
             throw RuntimeFailure("This kiosk sends plans to a shared store, which holds only sealed plans, and the centre config has no centre key. Run `spiral keys init` (docs/sealing.md), then start the kiosk again.", code: .config)
         }
-        _ = url
         setenv("SPIRAL_STORE", storeOptions.named ?? latest.store ?? "", 1)
-        var argv = [BackgroundProgram.ownExecutable, "store", "push", "--follow", "--outbox", outboxDirectory]
+        var argv = [BackgroundProgram.ownExecutable, "store", "push", "--follow", "--outbox", outbox.box.directory]
         if let config = content.configPath { argv += ["--config", config] }
         return BackgroundProgram(argv)
     }
@@ -177,7 +173,7 @@ struct KioskCommand: ParsableCommand {
         store.log = log
         var repository: any PlanRepository = store
         if sharedURL(content.config) != nil {
-            let outboxed = OutboxRepository(local: store, outbox: Outbox(directory: outboxDirectory))
+            let outboxed = OutboxRepository(local: store, outbox: outbox.box)
             outboxed.onQueueFailure = { reason in log.record(.versionNotQueued(reason: reason)) }
             repository = outboxed
         }

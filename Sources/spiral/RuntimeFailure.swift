@@ -1,5 +1,6 @@
 import ArgumentParser
 import SpiralCore
+import SpiralShared
 
 /// A failure at run time, not a mistake in the command line: one sentence a person can act on,
 /// and the sysexits code a script can act on (usage errors stay with the argument parser, 64).
@@ -25,10 +26,14 @@ struct RuntimeFailure: Error, CustomStringConvertible {
         self.code = code
     }
 
-    /// With a sysexits number from a lower layer (the shared store's errors).
+    /// With a sysexits number from a lower layer.
     init(_ description: String, exit: Int32) {
         self.description = description
         self.code = Code(rawValue: exit) ?? .ioError
+    }
+
+    init(_ error: SharedStoreError) {
+        self.init(error.description, exit: error.exitCode)
     }
 
     init(_ error: PlanStoreError) {

@@ -25,11 +25,17 @@ struct StoreCommand: ParsableCommand {
             return url
         }
 
-        func open() throws -> SharedDatabase {
-            do { return try SharedDatabase.open(try url()) } catch let error as SharedStoreError {
-                throw RuntimeFailure(error.description, exit: error.exitCode)
-            }
+        func open(_ url: SharedStoreURL) throws -> SharedDatabase {
+            do { return try SharedDatabase.open(url) } catch { throw RuntimeFailure(error) }
         }
+    }
+
+    /// The kiosk's outbox folder, for the kiosk and the commands that look into it.
+    struct OutboxOptions: ParsableArguments {
+        @Option(help: "The kiosk's own store and its queue for the shared store (default: $XDG_DATA_HOME/spiral/outbox).")
+        var outbox: String?
+
+        var box: Outbox { Outbox(directory: outbox ?? Outbox.defaultDirectory()) }
     }
 
     struct Init: ParsableCommand {
@@ -47,9 +53,13 @@ struct StoreCommand: ParsableCommand {
         @Flag(help: "Give existing centre roles new passwords (the old URLs stop working).")
         var newPasswords = false
 
+        func validate() throws {
+            if coordinator && centre.isEmpty { throw ValidationError("--coordinator needs a --centre to add it with.") }
+        }
+
         func run() throws {
-            let database = try target.open()
             let url = try target.url()
+            let database = try target.open(url)
             do {
                 let before = try SharedSchema.migrate(database)
                 print(before == 0 ? "Created the Spiral schema (version \(SharedSchema.version)) on \(url)."
@@ -71,12 +81,7 @@ struct StoreCommand: ParsableCommand {
                 if !centre.isEmpty {
                     print("\nThe passwords are shown this once. Put each URL in that machine's centre config (\"store\") or SPIRAL_STORE.")
                 }
-                if coordinator && centre.isEmpty {
-                    throw RuntimeFailure("--coordinator needs a --centre to add it with.", code: .usage)
-                }
-            } catch let error as SharedStoreError {
-                throw RuntimeFailure(error.description, exit: error.exitCode)
-            }
+            } catch { throw RuntimeFailure(error) }
         }
     }
 
@@ -87,12 +92,12 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup var target: Target
 
         func run() throws {
-            let database = try target.open()
+            let database = try target.open(try target.url())
             do {
                 let before = try SharedSchema.migrate(database)
                 print(before < SharedSchema.version ? "Upgraded the Spiral schema from version \(before) to \(SharedSchema.version)."
                                                     : "The Spiral schema is at version \(SharedSchema.version); nothing to do.")
-            } catch { throw RuntimeFailure(error.description, exit: error.exitCode) }
+            } catch { throw RuntimeFailure(error) }
         }
     }
 
@@ -101,20 +106,17 @@ struct StoreCommand: ParsableCommand {
             abstract: "What this kiosk has waiting for the shared store, the last error, and whether the server answers.")
 
         @OptionGroup var target: Target
-
-        @Option(help: "The kiosk's outbox folder (default: $XDG_DATA_HOME/spiral/outbox).")
-        var outbox: String?
+        @OptionGroup var outbox: OutboxOptions
 
         func run() throws {
             let url = try target.url()
-            let box = Outbox(directory: outbox ?? Outbox.defaultDirectory())
+            let box = outbox.box
             let status = box.status()
             let pending = box.pending()
             print("Shared store: \(url)")
             var reachable = true
             do {
-                let database = try SharedDatabase.open(url, timeout: .seconds(10))
-                try SharedSchema.check(database)
+                let database = try SharedSchema.open(url, timeout: .seconds(10))
                 let who = try SharedCentres.whoAmI(database)
                 print("Server: answering, schema version \(SharedSchema.version); role \(url.user) is " +
                       (who.kind == "coordinator" ? "an organisation-wide coordinator." : who.centre.map { "in centre \($0)." } ?? "in no centre."))
@@ -151,16 +153,14 @@ struct StoreCommand: ParsableCommand {
             abstract: "Send a kiosk's waiting versions to the shared store now (the kiosk does this itself in the background).")
 
         @OptionGroup var target: Target
-
-        @Option(help: "The kiosk's outbox folder (default: $XDG_DATA_HOME/spiral/outbox).")
-        var outbox: String?
+        @OptionGroup var outbox: OutboxOptions
 
         @Flag(help: "Keep running: send each new version as it is saved, until stopped (what the kiosk starts).")
         var follow = false
 
         func run() throws {
             let url = try target.url()
-            let box = Outbox(directory: outbox ?? Outbox.defaultDirectory())
+            let box = outbox.box
             let log = StaffLog(path: box.plansDirectory + "/.kiosk.log", fallback: StaffLog.defaultFallback(), alsoToStandardError: !follow)
             let pusher = OutboxPusher(outbox: box, url: url, log: log)
             if follow {
@@ -171,7 +171,7 @@ struct StoreCommand: ParsableCommand {
             let requeued = pusher.checkServerHoldsConfirmed()
             let result = pusher.pushQueued()
             print("Sent \(result.pushed) version(s)" + (requeued > 0 ? " (\(requeued) queued again: the server did not have them)" : "") + "; \(box.pending().count) waiting.")
-            if let error = result.error { throw RuntimeFailure(error.description, exit: error.exitCode) }
+            if let error = result.error { throw RuntimeFailure(error) }
         }
     }
 }

@@ -20,11 +20,9 @@ struct WatchCommand: ParsableCommand {
         if let url = try storeOptions.sharedURL(config: config) {
             let feed: SharedAttention
             do {
-                let database = try SharedDatabase.open(url)
-                try SharedSchema.check(database)
-                feed = SharedAttention(database: database)
+                feed = SharedAttention(database: try SharedSchema.open(url))
                 try feed.startListening()
-            } catch { throw RuntimeFailure(error.description, exit: error.exitCode) }
+            } catch { throw RuntimeFailure(error) }
             // The feed needs no centre key: the server keeps why a plan needs attention in clear,
             // and never the family's words.
             WatchScreen(location: url.description, interactive: Terminal.isInteractive).run(

@@ -49,6 +49,18 @@ struct KioskFlowTests {
             if let pin { type(pin); type(pin) } else { type("") }
         }
 
+        /// A returning family's code and PIN, typed at the start screen.
+        func reopen(_ code: String, pin: String = "4826") {
+            type(code); type(pin)
+        }
+
+        /// Another kiosk on the same store, where this family types their code and PIN.
+        static func reopening(_ code: String, on repository: InMemoryPlanRepository) -> Kiosk {
+            let kiosk = Kiosk(repository: repository)
+            kiosk.reopen(code)
+            return kiosk
+        }
+
         /// Skips (Enter) until a screen's text contains `words`.
         func skip(until words: String) {
             for _ in 0..<80 where !screen.allText.contains(words) { type("") }
@@ -94,12 +106,10 @@ struct KioskFlowTests {
         first.type("Amira")
         let code = try #require(first.flow.code)
         // Kiosk B opens the plan at the children question and waits.
-        let idle = Kiosk(repository: store)
-        idle.type(code); idle.type("4826")
+        let idle = Kiosk.reopening(code, on: store)
         #expect(idle.screen.allText.contains("children"))
         // Kiosk A answers it meanwhile.
-        let other = Kiosk(repository: store)
-        other.type(code); other.type("4826")
+        let other = Kiosk.reopening(code, on: store)
         other.type("Mia 4")
         // B's parent presses Enter on the question they saw empty: A's answer stays.
         idle.type("")
@@ -278,16 +288,14 @@ struct KioskFlowTests {
         first.type("Amira")
         let code = try #require(first.flow.code)
         // A second kiosk resumes the same plan and answers the children's question.
-        let second = Kiosk(repository: repository)
-        second.type(code); second.type("4826")
+        let second = Kiosk.reopening(code, on: repository)
         second.type("Mia 4, Sam 7")
         // The first, idle all along, times out and saves: the second's answer stays.
         first.send(.timedOut); first.send(.timedOut)
         #expect(first.ended == .idle(code: code))
         #expect(try repository.load(code).profile.children.map(\.name) == ["Mia", "Sam"])
         // And the first answering later keeps the second's answers too.
-        let third = Kiosk(repository: repository)
-        third.type(code); third.type("4826")
+        let third = Kiosk.reopening(code, on: repository)
         #expect(third.screen.allText.contains("need help with right now"))
         third.type("Food")
         let plan = try repository.load(code)
@@ -304,10 +312,10 @@ struct KioskFlowTests {
         #expect(other.screen.notice?.contains("locked") == true)
         #expect(repository.pinFailures(code) == 5)
         // Even the right PIN is refused now, until a practitioner unlocks it.
-        other.type(code); other.type("4826")
+        other.reopen(code)
         #expect(other.screen.notice?.contains("locked") == true)
         try repository.clearPinFailures(code)
-        other.type(code); other.type("4826")
+        other.reopen(code)
         #expect(other.screen.notice?.contains("Welcome back") == true)
         #expect(other.log.recorded.contains { $0.contains("wrong PIN") && !$0.contains("1111") })
     }

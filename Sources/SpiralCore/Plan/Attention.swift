@@ -9,6 +9,11 @@ public struct AttentionItem: Sendable, Equatable {
         /// Something about working together has not felt right.
         case notRight = "not-right"
 
+        /// What a plan's flags say, safety first (the same order the review list uses).
+        public init?(urgent: Bool, repairFlag: Bool) {
+            if urgent { self = .safety } else if repairFlag { self = .notRight } else { return nil }
+        }
+
         public var sentence: String {
             switch self {
             case .safety: "safety: the family chose safety or said they are not safe"
@@ -29,8 +34,7 @@ public struct AttentionItem: Sendable, Equatable {
     /// From a file store's listings: urgent first, then oldest first.
     public static func from(_ listings: [PlanListing]) -> [AttentionItem] {
         listings.compactMap { listing -> AttentionItem? in
-            let reason: Reason? = listing.urgent ? .safety : listing.repairFlag ? .notRight : nil
-            return reason.map { AttentionItem(code: listing.code, centre: nil, reason: $0, since: listing.updatedAt) }
+            Reason(urgent: listing.urgent, repairFlag: listing.repairFlag).map { AttentionItem(code: listing.code, centre: nil, reason: $0, since: listing.updatedAt) }
         }.sorted(by: ordered)
     }
 

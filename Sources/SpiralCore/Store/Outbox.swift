@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A kiosk's queue of plan versions for the shared store. The kiosk saves to its own store first,
@@ -17,8 +16,7 @@ public struct Outbox: Sendable {
     public init(directory: String) { self.directory = directory }
 
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? "/tmp") + "/.local/share")
-        return data + "/spiral/outbox"
+        XDGDirectory.data.path("outbox", environment: environment)
     }
 
     public var plansDirectory: String { directory + "/plans" }
@@ -66,21 +64,12 @@ public struct Outbox: Sendable {
 
     /// Why a plan needs someone now, from the plan itself: a code for a list, never words.
     public static func attention(of plan: Plan) -> String? {
-        if plan.urgent { return "safety" }
-        if plan.repairFlag { return "not-right" }
-        return nil
+        AttentionItem.Reason(urgent: plan.urgent, repairFlag: plan.repairFlag)?.rawValue
     }
 
-    static func split(_ bytes: Data) -> (header: Data, body: Data) {
-        guard let newline = bytes.firstIndex(of: 10) else { return (Data(), bytes) }
-        return (Data(bytes[bytes.startIndex...newline]), Data(bytes[(newline + 1)...]))
-    }
-
-    public static func hash(header: Data, body: Data) -> String {
-        var hasher = SHA256()
-        hasher.update(data: header)
-        hasher.update(data: body)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    /// The content hash as the queue's files keep it (hex).
+    static func hash(header: Data, body: Data) -> String {
+        PlanBytes.digest(header: header, body: body).map { String(format: "%02x", $0) }.joined()
     }
 
     /// What was last queued for a plan: the next version's previous, and the check that every
@@ -100,7 +89,7 @@ public struct Outbox: Sendable {
     @discardableResult
     public func enqueue(code: String, bytes: Data, attention: String?, now: Date = Date()) throws(Failure) -> Entry {
         guard PlanBytes.isSealed(bytes) else { throw .notSealed(code: code) }
-        let (header, body) = Self.split(bytes)
+        let (header, body) = PlanBytes.split(bytes)
         do {
             for folder in [directory, queueDirectory, headsDirectory] { _ = try FileSystemCalls.makeDirectory(folder) }
             return try FileSystemCalls.withLock(queueDirectory + "/.lock") {
@@ -135,7 +124,7 @@ public struct Outbox: Sendable {
         for name in FileSystemCalls.listDirectory(plansDirectory) where name.hasSuffix(".json") {
             let code = String(name.dropLast(5))
             guard let bytes = try? FileSystemCalls.read(plansDirectory + "/" + name), PlanBytes.isSealed(bytes) else { continue }
-            let (header, body) = Self.split(bytes)
+            let (header, body) = PlanBytes.split(bytes)
             let head = head(code)
             if head?.hash != Self.hash(header: header, body: body),
                (try? enqueue(code: code, bytes: bytes, attention: head?.attention)) != nil { queued += 1 }
@@ -165,7 +154,7 @@ public struct Outbox: Sendable {
               let newline = data.firstIndex(of: 10),
               var entry = try? JSONDecoder().decode(Entry.self, from: data[data.startIndex..<newline]) else { return nil }
         entry.file = name
-        let (header, body) = Self.split(Data(data[(newline + 1)...]))
+        let (header, body) = PlanBytes.split(Data(data[(newline + 1)...]))
         guard Self.hash(header: header, body: body) == entry.hash else { return nil }
         return Version(entry: entry, header: header, body: body)
     }

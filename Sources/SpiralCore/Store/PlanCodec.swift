@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Plan bytes in and out of a repository, in one place: plain JSON (`JSONPlanCodec`), or sealed
@@ -62,4 +63,19 @@ public struct JSONPlanCodec: PlanCodec {
 public enum PlanBytes {
     /// A sealed plan (one clear header line, then the sealed body), as the shared store requires.
     public static func isSealed(_ data: Data) -> Bool { SealedEnvelope.header(of: data) != nil }
+
+    /// A sealed plan's header line (its newline included: it holds the sealed listing) and body,
+    /// as the shared store keeps them apart so a listing never fetches bodies.
+    public static func split(_ bytes: Data) -> (header: Data, body: Data) {
+        guard let newline = bytes.firstIndex(of: 10) else { return (Data(), bytes) }
+        return (Data(bytes[bytes.startIndex...newline]), Data(bytes[(newline + 1)...]))
+    }
+
+    /// SHA-256 of header then body: what the shared store checks each version against.
+    public static func digest(header: Data, body: Data) -> Data {
+        var hasher = SHA256()
+        hasher.update(data: header)
+        hasher.update(data: body)
+        return Data(hasher.finalize())
+    }
 }

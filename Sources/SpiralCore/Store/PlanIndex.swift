@@ -181,13 +181,13 @@ extension PlanStore {
 }
 
 /// One slot per task of a `concurrentPerform`, each written once by its own task.
-final class ConcurrentResults<T>: @unchecked Sendable {
+public final class ConcurrentResults<T>: @unchecked Sendable {
     // @unchecked: every slot is read and written under `lock`.
     private let lock = NSLock()
     private var slots: [T?]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
-    func value(_ i: Int) -> T? { lock.withLock { slots[i] } }
+    public func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
+    public func value(_ i: Int) -> T? { lock.withLock { slots[i] } }
 }
