@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build-static/release/spiral
 DEBUGBIN := .build/debug/spiral
 
-.PHONY: kiosk test test-deps deps speech-deps pg-deps build release check bench clean
+.PHONY: kiosk test test-deps deps speech-deps pg-deps display-deps display-check build release check bench clean
 
 deps:
 	@if [ ! -f /usr/include/readline/readline.h ] || [ ! -f /usr/include/unicode/msgfmt.h ]; then \
@@ -31,6 +31,24 @@ pg-deps:
 		echo "Installing postgresql with apt-get (the shared store's tests start their own server)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
 	fi
+
+# The real-display check: the kiosk in foot under a headless cage, screenshots (grim) read back
+# by Tesseract with each script's language data. cage needs Xwayland installed to start.
+DISPLAY_PACKAGES := cage xwayland foot grim fonts-noto-core fonts-noto-cjk fonts-noto-mono fonts-dejavu-core \
+	tesseract-ocr tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-kor tesseract-ocr-ell \
+	tesseract-ocr-vie tesseract-ocr-spa tesseract-ocr-hin tesseract-ocr-nep
+display-deps:
+	@if ! command -v cage >/dev/null || ! command -v foot >/dev/null || ! command -v grim >/dev/null \
+	     || [ ! -f /usr/share/tesseract-ocr/5/tessdata/nep.traineddata ] || ! fc-list | grep -q "Noto Sans Mono"; then \
+		echo "Installing cage, foot, grim, fonts and Tesseract with apt-get (the real-display check)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DISPLAY_PACKAGES); \
+	fi
+	@$(PYTHON) -c "import pexpect" 2>/dev/null || $(PYTHON) -m pip install --quiet pexpect
+
+# Root only for typing into the kiosk's terminal (TIOCSTI); cage, foot and the kiosk run as the
+# ordinary user spiral-display. Screenshots and OCR text: .build/display-check/.
+display-check: build display-deps
+	$(SUDO) $(PYTHON) scripts/display_check.py --terminal foot
 
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product spiral

@@ -9,7 +9,15 @@ install -d -m 0755 /opt/spiral/bin /opt/spiral/share/spiral /etc/spiral
 install -m 0755 .build-static/release/spiral /opt/spiral/bin/spiral  # make release: Swift runtime linked in
 rm -rf /opt/spiral/share/spiral/Prompts /opt/spiral/share/spiral/Localizations
 cp -r Prompts Localizations /opt/spiral/share/spiral/
-[ -f /etc/spiral/centre.json ] || install -m 0644 Config/centre.json /etc/spiral/centre.json
+# The config names the display, so the kiosk leaves out languages it cannot draw (foot: Hindi
+# and Nepali; the console: all but Latin, Greek and Cyrillic letters). See docs/deploying-a-kiosk.md.
+display=foot; [ "$mode" = "--console" ] && display=linux-console
+if [ ! -f /etc/spiral/centre.json ]; then
+    sed "0,/{/s//{\n  \"display\": \"$display\",/" Config/centre.json > /etc/spiral/centre.json
+    chmod 0644 /etc/spiral/centre.json
+elif ! grep -q '"display"' /etc/spiral/centre.json; then
+    echo "Note: /etc/spiral/centre.json names no display: add \"display\": \"$display\" so languages it cannot draw are not offered."
+fi
 install -m 0644 deploy/foot.ini /etc/spiral/foot.ini
 # Reading aloud: espeak-ng (run as a program) and aplay.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng alsa-utils

@@ -62,6 +62,12 @@ public enum LocaleFormat: Sendable {
         return chain
     }
 
+    /// The writing script a language is written in, as an ISO 15924 code: its own script subtag,
+    /// else the one CLDR's likely subtags give ("hi" -> "Deva", "zh-TW" -> "Hant", "ar" -> "Arab").
+    public static func writingScript(_ tag: String) -> String? {
+        ICU.maximizedTag(tag)?.split(separator: "-").dropFirst().first { $0.count == 4 }.map(String.init)
+    }
+
     /// The script a tag without one implies through its region, if it differs
     /// from the language's default script (zh-TW -> Hant, since zh -> Hans).
     private static func impliedScript(_ tag: String, language: String) -> String? {

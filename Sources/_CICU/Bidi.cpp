@@ -50,16 +50,30 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
     // The shaper turns vowel marks (tanwin, shadda, harakat) into spacing presentation forms
     // (U+FE70-U+FE7F), drawn in cells of their own beside the word: put the combining marks back,
     // so they sit on their letters. A medial form's tatweel is dropped with it.
+    //
+    // A terminal that draws a letter and its mark as one cluster (foot, measured on the real
+    // screen by scripts/display_check.py) draws them right only on initial and medial forms: on a
+    // final or isolated form, a lam-alef ligature among them, it pushes the letter out of its cell
+    // and the letter disappears (أهلًا read as أه ً, بأيّ as بأ ّ). A word without its marks is
+    // still read by every Arabic reader; a word without a letter is not. So a mark on such a form
+    // is left off the screen (never out of the answer, which keeps it).
     int32_t kept = 0;
+    bool baseTakesMarks = false;
     for (int32_t i = 0; i < shapedLength; i++) {
         UChar c = shaped[i];
         if (c >= 0xFE70 && c <= 0xFE7F && c != 0xFE73 && c != 0xFE75) {
             static const UChar marks[16] = {0x064B, 0x064B, 0x064C, 0, 0x064D, 0, 0x064E, 0x064E,
                                             0x064F, 0x064F, 0x0650, 0x0650, 0x0651, 0x0651, 0x0652, 0x0652};
-            shaped[kept++] = marks[c - 0xFE70];
-        } else {
-            shaped[kept++] = c;
+            c = marks[c - 0xFE70];
         }
+        bool arabicMark = u_charType(c) == U_NON_SPACING_MARK && ublock_getCode(c) == UBLOCK_ARABIC;
+        if (arabicMark) {
+            if (baseTakesMarks) shaped[kept++] = c;
+            continue;
+        }
+        int32_t form = u_getIntPropertyValue(c, UCHAR_DECOMPOSITION_TYPE);
+        baseTakesMarks = form == U_DT_INITIAL || form == U_DT_MEDIAL;
+        shaped[kept++] = c;
     }
     shapedLength = kept;
     *status = code;

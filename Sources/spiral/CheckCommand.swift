@@ -23,10 +23,12 @@ struct CheckCommand: ParsableCommand {
         let catalogue = try content.loadCatalogue()
         if let script { problems += ContentValidator.checkAll(script: script, catalogue: catalogue) }
         do { _ = try content.loadConfig() } catch { problems.append(ContentProblem(.error, file: "centre config", "\(error)")) }
+        if let config = try? content.loadConfig() { problems += DisplayReport.problems(catalogue: catalogue, config: config) }
         let errors = problems.filter { $0.severity == .error }
         let warnings = problems.filter { $0.severity == .warning }
         for p in errors + warnings { print(p) }
         let config = (try? content.loadConfig()) ?? .australianDefaults
+        for line in DisplayReport.lines(catalogue: catalogue, config: config) { print(line) }
         for line in SpeechReport.lines(catalogue: catalogue, config: config, localizations: try content.localizationsDirectory()) { print(line) }
         print("Checked \(catalogue.languages.count) language file(s) and the prompt script: \(errors.count) error(s), \(warnings.count) warning(s).")
         if !errors.isEmpty || (strict && !warnings.isEmpty) { throw ExitCode(1) }

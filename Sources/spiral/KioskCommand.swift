@@ -196,6 +196,9 @@ struct KioskCommand: ParsableCommand {
         settings.readAloudOffered = speaker?.offered ?? false
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
                              repository: repository, log: log, settings: settings)
+        if let display = content.config.kioskDisplay, !flow.languagesLeftOut.isEmpty {
+            log.record(.languagesNotDrawn(display: display.name, tags: flow.languagesLeftOut, reason: display.reason))
+        }
         flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: centreKey)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,

@@ -15,12 +15,13 @@ struct KioskFlowTests {
         var ended: FamilyOutcome?
 
         init(repository: InMemoryPlanRepository = InMemoryPlanRepository(), language: String? = "en",
-             passphrase: StaffPassphrase.State = .notSet, held: String? = nil, interactive: Bool = true) {
+             passphrase: StaffPassphrase.State = .notSet, held: String? = nil, interactive: Bool = true,
+             config: CentreConfig = .australianDefaults) {
             self.repository = repository
             var settings = KioskSettings(language: language, idleTimeout: .seconds(60), interactive: interactive)
             settings.staffPassphrase = passphrase
             settings.pinCheckFloor = .zero
-            flow = KioskFlow(script: Fixtures.script, catalogue: Fixtures.catalogue, config: .australianDefaults,
+            flow = KioskFlow(script: Fixtures.script, catalogue: Fixtures.catalogue, config: config,
                              repository: repository, log: log, settings: settings)
             flow.pause = { _ in }
             flow.held = held.map { HeldAnswers(directory: $0) }

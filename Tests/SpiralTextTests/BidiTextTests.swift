@@ -74,18 +74,32 @@ import Testing
 }
 
 @Suite struct ArabicMarksTests {
-    @Test func vowelMarksStayCombiningOnTheirLettersAfterShaping() {
-        // أهلًا: the tanwin on the alef; بأيّ: the shadda on the yeh.
-        for word in ["أهلًا وسهلًا", "بأيّ اسم نناديك؟"] {
+    static func isMark(_ s: Unicode.Scalar) -> Bool { (0x064B...0x0652).contains(s.value) }
+
+    @Test func vowelMarksStayCombiningOnInitialAndMedialLetters() {
+        // تخطّي: the shadda on a medial tah; معًا: the tanwin on a medial ain.
+        for word in ["يمكنك تخطّي أي سؤال", "نعمل معًا"] {
             let shown = BidiText.visualLine(word, base: .rightToLeft)
             #expect(!shown.unicodeScalars.contains { (0xFE70...0xFE7F).contains($0.value) }, "\(word)")
-            let marks = shown.unicodeScalars.filter { (0x064B...0x0652).contains($0.value) }
-            #expect(marks.count == word.unicodeScalars.filter { (0x064B...0x0652).contains($0.value) }.count)
+            #expect(shown.unicodeScalars.filter(Self.isMark).count == word.unicodeScalars.filter(Self.isMark).count)
             // Each mark follows a letter (what a terminal draws it on), never a space or the start.
             let scalars = Array(shown.unicodeScalars)
-            for (i, s) in scalars.enumerated() where (0x064B...0x0652).contains(s.value) {
+            for (i, s) in scalars.enumerated() where Self.isMark(s) {
                 #expect(i > 0 && scalars[i - 1] != " ")
             }
+        }
+    }
+
+    @Test func aMarkOnAFinalOrIsolatedLetterIsLeftOffSoTheLetterStaysVisible() {
+        // foot pushes a final or isolated letter out of its cell when a mark rides on it:
+        // أهلًا (tanwin on the lam-alef ligature) and بأيّ (shadda on a final yeh) lost a letter.
+        for word in ["أهلًا وسهلًا", "بأيّ اسم", "بصوت عالٍ"] {
+            let shown = BidiText.visualLine(word, base: .rightToLeft)
+            #expect(!shown.unicodeScalars.contains(where: Self.isMark), "\(word)")
+            // Every letter is still there: the shown text, decomposed, holds the same letters.
+            let letters = { (t: String) in t.precomposedStringWithCompatibilityMapping.unicodeScalars
+                .filter { !Self.isMark($0) && $0 != " " }.map(\.value).sorted() }
+            #expect(letters(shown) == letters(word), "\(word)")
         }
     }
 }

@@ -18,7 +18,7 @@ public enum ContentValidator: Sendable {
         "crisis.about.kids", "crisis.about.yarn",
         "ui.keys.keep", "ui.stop.title", "ui.stop.saved", "ui.stop.unsaved", "ui.stop.yes", "ui.stop.no", "ui.stop.keys",
         "ui.goodbye.held", "ui.goodbye.lost", "ui.goodbye.nothing", "ui.pin.locked", "ui.plan.unavailable",
-        "ui.finish.goals.agreed", "staff.no_passphrase", "staff.not_sealed", "ui.keys.speech", "ui.read_aloud.on", "ui.read_aloud.off", "ui.read_aloud.unavailable", "speech.family_words", "plan.more", "plan.error.too_long", "plan.error.save",
+        "ui.finish.goals.agreed", "staff.no_passphrase", "staff.not_sealed", "staff.display_left_out", "ui.keys.speech", "ui.read_aloud.on", "ui.read_aloud.off", "ui.read_aloud.unavailable", "speech.family_words", "plan.more", "plan.error.too_long", "plan.error.save",
     ] + ExportKeys.all
 
     /// Checks the English source is complete for the script and the program.

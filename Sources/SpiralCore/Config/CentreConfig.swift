@@ -19,6 +19,9 @@ public struct CentreConfig: Codable, Sendable, Equatable {
     /// The shared store every command uses when none is named (`postgresql://…`): the kiosk's
     /// URL on a kiosk, the staff URL on a practitioner's machine. Unset: plan files on this machine.
     public var store: String? = nil
+    /// The screen families read (`foot`, `linux-console`, `other`): languages it cannot draw are
+    /// not offered. Unset: every language is offered, as on a display nobody has named.
+    public var display: String? = nil
 
     public struct Speech: Codable, Sendable, Equatable {
         /// false: no read-aloud key, no hint.
@@ -79,6 +82,9 @@ public struct CentreConfig: Codable, Sendable, Equatable {
         }
     }
 
+    /// The display named in the config, if it is one Spiral knows (load refuses any other name).
+    public var kioskDisplay: KioskDisplay? { display.flatMap(KioskDisplay.named) }
+
     /// The public key plans are sealed to, if the centre has one.
     public var sealingKey: CentrePublicKey? { centreKey.flatMap(CentrePublicKey.init(base64:)) }
 
@@ -91,6 +97,9 @@ public struct CentreConfig: Codable, Sendable, Equatable {
             }
             if let key = config.centreKey, CentrePublicKey(base64: key) == nil {
                 throw LoadError.invalid(path, "has a centreKey that is not a centre public key: copy it again from `spiral keys init`, or remove it")
+            }
+            if let name = config.display, KioskDisplay.named(name) == nil {
+                throw LoadError.invalid(path, "names the display \"\(name)\", which Spiral does not know: use one of \(KioskDisplay.knownNames.joined(separator: ", ")) (\"other\" if yours is not listed)")
             }
             if let t = config.idleTimeoutSeconds, t < 10 {
                 throw LoadError.invalid(path, "sets idleTimeoutSeconds to \(t): use 10 seconds or more")

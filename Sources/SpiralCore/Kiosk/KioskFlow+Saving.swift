@@ -89,7 +89,7 @@ extension KioskFlow {
         family.engine = DialogueEngine(script: script, isReturning: true, answers: plan.answersByStep)
         family.code = plan.code
         family.place = .dialogue
-        if settings.language == nil, let match = catalogue.bestMatch(for: plan.language) { family.l = family.l.switched(to: match) }
+        if settings.language == nil, let match = catalogue.bestMatch(for: plan.language), offeredLanguages.contains(match) { family.l = family.l.switched(to: match) }
     }
 }
 

@@ -70,6 +70,10 @@ extension KioskFlow {
         var lines: [String] = []
         if case .notSet = settings.staffPassphrase { lines.append(family.l("staff.no_passphrase")) }
         if !repository.seals { lines.append(family.l("staff.not_sealed")) }
+        if let display = config.kioskDisplay, !languagesLeftOut.isEmpty {
+            let names = languagesLeftOut.map { LocaleFormat.languageName($0, inLanguage: family.l.language) }
+            lines.append(family.l("staff.display_left_out", ["display": .string(display.name), "languages": .string(names.joined(separator: ", "))]))
+        }
         return lines
     }
 
@@ -96,7 +100,7 @@ extension KioskFlow {
     func welcomeScreen() -> Screen {
         let l = family.l
         var blocks = [Screen.Block(l("ui.welcome.text")), Screen.Block(l("ui.welcome.code"))]
-        if offeredLanguages.count <= 1 || settings.language != nil {
+        if offeredLanguages.count <= 1 || startLanguage != nil {
             blocks += staffLines().map { Screen.Block($0, style: .dim) }
         }
         let prefill = family.keep ?? ""

@@ -104,17 +104,25 @@ public final class KioskFlow {
         self.family = freshFamily()
     }
 
-    /// Languages offered: the centre's list (those installed), else all installed.
-    public var offeredLanguages: [String] {
-        let wanted = config.languages.compactMap { catalogue.bestMatch(for: $0) }
-        return wanted.isEmpty ? catalogue.tags : wanted
+    /// Languages offered: the centre's list (those installed), else all installed, less those the
+    /// centre's display cannot draw.
+    public var offeredLanguages: [String] { config.languageOffer(catalogue).offered }
+
+    /// Languages the centre would offer but its display cannot draw (said to staff).
+    public var languagesLeftOut: [String] { config.languageOffer(catalogue).leftOut }
+
+    /// The language staff started the kiosk in, if it is offered: one the display cannot draw is
+    /// not used, and the family chooses from the rest.
+    var startLanguage: String? {
+        settings.language.flatMap { catalogue.bestMatch(for: $0) }.flatMap { offeredLanguages.contains($0) ? $0 : nil }
     }
 
     func freshFamily() -> FamilyState {
-        let start = settings.language.flatMap { catalogue.bestMatch(for: $0) } ?? MessageCatalogue.sourceLanguage
+        let chosen = startLanguage
+        let start = chosen ?? MessageCatalogue.sourceLanguage
         var state = FamilyState(localizer: Localizer(catalogue: catalogue, language: start, latinDigits: config.latinDigits ?? false),
                                 script: script)
-        state.place = settings.language == nil && offeredLanguages.count > 1 ? .language(first: true) : .welcome
+        state.place = chosen == nil && offeredLanguages.count > 1 ? .language(first: true) : .welcome
         state.readAloud = settings.readAloudOffered && config.speech?.autoRead == true
         return state
     }

@@ -31,6 +31,8 @@ public enum StaffEvent: Sendable, Equatable {
     case sharedStoreReachedAgain(pushed: Int)
     case sharedStoreRefused(version: String, reason: String)
     case versionNotQueued(reason: String)
+    /// Languages the centre's display cannot draw, so the kiosk does not offer them.
+    case languagesNotDrawn(display: String, tags: [String], reason: String)
 
     /// The line written for staff.
     public var message: String {
@@ -57,6 +59,7 @@ public enum StaffEvent: Sendable, Equatable {
         case let .sharedStoreUnreachable(reason, waiting): "the shared store cannot take plans now (\(reason)); \(waiting) version(s) wait on this kiosk and will be sent when it is back (spiral store status)"
         case let .sharedStoreReachedAgain(pushed): "the shared store is reachable again: \(pushed) waiting version(s) sent"
         case let .sharedStoreRefused(version, reason): "the shared store refused version \(version) (\(reason)); it is kept in the outbox's queue/refused folder"
+        case let .languagesNotDrawn(display, tags, reason): "not offered on this display (\(display)): \(tags.joined(separator: ", ")), because \(reason) (docs/deploying-a-kiosk.md)"
         case let .versionNotQueued(reason): "a saved plan could not be queued for the shared store (\(reason)); it is safe on this kiosk and will be sent at the next check"
         }
     }

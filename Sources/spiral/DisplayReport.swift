@@ -1,0 +1,22 @@
+import SpiralCore
+
+/// The kiosk's display for `spiral check`: which display the centre config names, and the
+/// languages it leaves out because that display cannot draw them (each a warning, naming why).
+enum DisplayReport {
+    static func lines(catalogue: MessageCatalogue, config: CentreConfig) -> [String] {
+        guard let display = config.kioskDisplay else {
+            return ["Display: none named in the centre config, so every language is offered. Name it (\"display\": \"foot\") so languages it cannot draw are left out (docs/deploying-a-kiosk.md)."]
+        }
+        let offer = config.languageOffer(catalogue)
+        return ["Display: \(display.name); languages offered: \(offer.offered.joined(separator: ", "))"
+                + (offer.leftOut.isEmpty ? "" : "; left out: \(offer.leftOut.joined(separator: ", "))")]
+    }
+
+    static func problems(catalogue: MessageCatalogue, config: CentreConfig) -> [ContentProblem] {
+        guard let display = config.kioskDisplay else { return [] }
+        return config.languageOffer(catalogue).leftOut.map { tag in
+            ContentProblem(.warning, file: "centre config", key: tag,
+                           "\(catalogue.languages[tag]?.englishName ?? tag) is not offered at the kiosk: \(display.reason). Use a display that draws it, or remove it from \"languages\" (docs/deploying-a-kiosk.md)")
+        }
+    }
+}
