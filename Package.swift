@@ -67,6 +67,8 @@ let package = Package(
         .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),
         // Writes N realistic plans into a store, for `make bench` (scripts/bench.sh). Not used by tests.
         .executableTarget(name: "spiral-plan-generator", dependencies: ["SpiralCore"], path: "Sources/PlanGenerator"),
+        // Wraps and measures 10,000 lines of mixed scripts, for `make bench` (and callgrind).
+        .executableTarget(name: "spiral-text-bench", dependencies: ["SpiralText"], path: "Sources/TextBench"),
         .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"]),
         .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"]),
         .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"]),

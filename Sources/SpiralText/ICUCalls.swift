@@ -172,6 +172,10 @@ enum ICU {
 
     static func clusters(_ units: [UInt16]) -> [Cluster] {
         if units.isEmpty { return [] }
+        // Printable ASCII: every unit is a cluster one column wide (no ICU call needed).
+        if units.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return units.indices.map { Cluster(range: $0..<$0 + 1, width: 1) }
+        }
         return withUTF16(units) { chars, count in
             array { spiral_icu_clusters(chars, count, $0) }
         }.map { Cluster(range: Int($0.start)..<Int($0.start + $0.length), width: Int($0.width)) }

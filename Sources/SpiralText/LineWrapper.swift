@@ -2,6 +2,7 @@
 /// a contiguous UTF-16 range of the text, so nothing is lost or reordered
 /// except the whitespace trimmed where lines end.
 struct LineWrapper {
+    let text: String
     let units: [UInt16]
     private let width: Int
     private let clusters: [ICU.Cluster]
@@ -14,34 +15,49 @@ struct LineWrapper {
     private var lineHasText = false
 
     init(text: String, width: Int) {
+        self.text = text
         units = Array(text.utf16)
         self.width = width
         clusters = ICU.clusters(units)
     }
 
+    /// `breaks`: ICU's break opportunities, in ascending order of offset.
     mutating func wrap(breaks: [(offset: Int, hard: Bool)]) -> [String] {
-        let breakAt = Dictionary(breaks.map { ($0.offset, $0.hard) }, uniquingKeysWith: { $0 || $1 })
-        var segment: ArraySlice<ICU.Cluster> = []
+        var next = 0 // the first break not yet passed
         var segmentStart = 0
         for (index, cluster) in clusters.enumerated() {
             // A segment runs from one break opportunity to the next: a word
             // with the spaces after it, or one CJK character.
-            if segment.isEmpty { segmentStart = index }
-            segment = clusters[segmentStart...index]
             let end = cluster.range.upperBound
-            guard let hard = breakAt[end] ?? (index == clusters.count - 1 ? false : nil) else { continue }
-            place(segment)
+            while next < breaks.count && breaks[next].offset < end { next += 1 }
+            var hard = false
+            var isBreak = index == clusters.count - 1
+            while next < breaks.count && breaks[next].offset == end {
+                isBreak = true
+                hard = hard || breaks[next].hard
+                next += 1
+            }
+            guard isBreak else { continue }
+            place(clusters[segmentStart...index])
             if hard { endLine(at: end) }
-            segment = []
+            segmentStart = index + 1
         }
         endLine(at: units.count)
         return lines
     }
 
     private mutating func place(_ segment: ArraySlice<ICU.Cluster>) {
-        let textEnd = segment.lastIndex { !isSpace($0) }
-        let visibleWidth = textEnd.map { segment[...$0].reduce(0) { $0 + $1.width } } ?? 0
-        let segmentWidth = segment.reduce(0) { $0 + $1.width }
+        // One pass: the whole segment's width, and the width up to its last non-space cluster.
+        var textEnd: Int?
+        var visibleWidth = 0
+        var segmentWidth = 0
+        for index in segment.indices {
+            segmentWidth += segment[index].width
+            if !isSpace(segment[index]) {
+                textEnd = index
+                visibleWidth = segmentWidth
+            }
+        }
         if lineWidth + visibleWidth <= width {
             lineWidth += segmentWidth
             lineHasText = lineHasText || textEnd != nil
@@ -70,8 +86,12 @@ struct LineWrapper {
     }
 
     private mutating func endLine(at end: Int) {
-        var line = String(decoding: units[lineStart..<end], as: UTF16.self)
-        while let last = line.last, last.isWhitespace { line.removeLast() }
+        // A slice of the text itself: decoding the UTF-16 units again costs several times more.
+        var line = String(text[String.Index(utf16Offset: lineStart, in: text)..<String.Index(utf16Offset: end, in: text)])
+        // Most lines end in a letter: only look at Characters when the last unit is a space.
+        if end > lineStart, Self.isWhitespace(units[end - 1]) {
+            while let last = line.last, last.isWhitespace { line.removeLast() }
+        }
         lines.append(line)
         lineStart = end
         lineWidth = 0
@@ -79,7 +99,15 @@ struct LineWrapper {
     }
 
     /// Spaces and line ends, which may hang past the margin and are trimmed.
-    private func isSpace(_ cluster: ICU.Cluster) -> Bool {
-        Unicode.Scalar(units[cluster.range.lowerBound])?.properties.isWhitespace ?? false
+    private func isSpace(_ cluster: ICU.Cluster) -> Bool { Self.isWhitespace(units[cluster.range.lowerBound]) }
+
+    /// Unicode's White_Space, a fixed list (all in the BMP), without a property lookup per letter:
+    /// tab to carriage return, space, U+0085, no-break space, Ogham space, the U+2000 spaces,
+    /// line and paragraph separators, narrow no-break and medium mathematical spaces, U+3000.
+    static func isWhitespace(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
