@@ -6,6 +6,8 @@
 #                                                    scripts/bench_scale.py
 #   3. in-process figures with package-benchmark     Benchmarks/
 #   4. the read-aloud key to the player starting      scripts/bench_speech.py
+#   5. binary size; 10,000 mixed-script lines wrapped (time, and instructions under callgrind)
+#                                                    scripts/bench_text.py
 #   5. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
 # BENCH_RUNS (default 30) sets the start-up runs; BENCH_QUICK=1 runs a short pass to try it out.
 set -eu
@@ -30,7 +32,12 @@ echo "== building (release: static as make kiosk runs it, dynamic for comparison
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-plan-generator
 swift build -c release --product spiral
+swift build -c release --product spiral-text-bench
 mkdir -p "$OUT"
+
+echo "== sizes and the text layer"
+$PY scripts/bench_text.py --static .build-static/release/spiral --text-bench .build/release/spiral-text-bench \
+    --json "$OUT/text.json"
 
 echo "== start-up and memory"
 $PY scripts/bench_startup.py --runs "$RUNS" --json "$OUT/startup.json" \
