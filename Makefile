@@ -7,10 +7,10 @@ PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The kiosk's build links the Swift runtime statically: it starts several times faster
 # (docs/benchmarks.md). Its own folder, so debug builds and tests never rebuild it.
-RELEASE  := .build-static/release/spiral
+RELEASE  := .build-static/release/spiral-kiosk
 DEBUGBIN := .build/debug/spiral
 
-.PHONY: kiosk test test-deps deps speech-deps pg-deps display-deps display-check build release check bench clean
+.PHONY: kiosk kiosk-release test test-deps deps speech-deps pg-deps display-deps display-check build release check bench clean
 
 deps:
 	@if [ ! -f /usr/include/readline/readline.h ] || [ ! -f /usr/include/unicode/msgfmt.h ]; then \
@@ -50,16 +50,21 @@ display-deps:
 display-check: build display-deps
 	$(SUDO) $(PYTHON) scripts/display_check.py --terminal foot
 
-release: deps
+# Two programs: spiral-kiosk (the kiosk alone, what `make kiosk` and the deployed unit run) and
+# spiral (every command, including the shared store's pusher the kiosk starts beside itself).
+release: kiosk-release
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product spiral
+
+kiosk-release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-kiosk
 
 build: deps
 	$(SWIFT) build --product spiral
 
 # SWIFT_BACKTRACE: no interactive crash handler at a kiosk (the kiosk would set it itself,
 # at the cost of starting twice).
-kiosk: release speech-deps
-	SWIFT_BACKTRACE=enable=no $(RELEASE) kiosk $(ARGS)
+kiosk: kiosk-release speech-deps
+	SWIFT_BACKTRACE=enable=no $(RELEASE) $(ARGS)
 
 check: build
 	$(DEBUGBIN) check

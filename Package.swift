@@ -12,6 +12,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "spiral", targets: ["spiral"]),
+        // The kiosk alone, as `make kiosk` and the deployed unit run it: without the shared store's
+        // networking (SwiftNIO, BoringSSL, PostgresNIO), which only `spiral store push` needs.
+        .executable(name: "spiral-kiosk", targets: ["spiral-kiosk"]),
         .library(name: "SpiralCore", targets: ["SpiralCore"]),
         .library(name: "SpiralText", targets: ["SpiralText"]),
         .library(name: "SpiralTerminal", targets: ["SpiralTerminal"]),
@@ -55,13 +58,19 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The kiosk command and the options every command shares: no shared-store networking.
+        .target(name: "SpiralKioskCommand", dependencies: [
+            "SpiralCore", "SpiralTerminal", "SpiralText",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(
             name: "spiral",
             dependencies: [
-                "SpiralCore", "SpiralTerminal", "SpiralText", "SpiralShared",
+                "SpiralCore", "SpiralTerminal", "SpiralText", "SpiralShared", "SpiralKioskCommand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "spiral-kiosk", dependencies: ["SpiralKioskCommand"], path: "Sources/KioskMain"),
         // A tiny program that reads lines through the real readline reader, so the
         // pseudo-terminal tests can exercise editing, completion and timeouts directly.
         .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),

@@ -29,6 +29,7 @@ if [ -n "$missing" ]; then
 fi
 
 echo "== building (release: static as make kiosk runs it, dynamic for comparison)"
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-kiosk
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-plan-generator
 swift build -c release --product spiral
@@ -36,12 +37,13 @@ swift build -c release --product spiral-text-bench
 mkdir -p "$OUT"
 
 echo "== sizes and the text layer"
-$PY scripts/bench_text.py --static .build-static/release/spiral --text-bench .build/release/spiral-text-bench \
+$PY scripts/bench_text.py --static .build-static/release/spiral-kiosk --text-bench .build/release/spiral-text-bench \
     --json "$OUT/text.json"
 
 echo "== start-up and memory"
 $PY scripts/bench_startup.py --runs "$RUNS" --json "$OUT/startup.json" \
-    --spiral "static=.build-static/release/spiral" --spiral "dynamic=.build/release/spiral"
+    --spiral "static=.build-static/release/spiral-kiosk" --spiral "static, every command=.build-static/release/spiral" \
+    --spiral "dynamic=.build/release/spiral"
 
 echo "== a growing store"
 $PY scripts/bench_scale.py --spiral .build-static/release/spiral \

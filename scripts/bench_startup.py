@@ -159,7 +159,8 @@ SESSION = [  # (what is on screen, keys typed): the first questions of the kiosk
     ("safe now", "1\r"),
     ("need detail", "Food vouchers until payday\r"),
     ("help with", "Getting Mia to sleep without a fight\r"),
-    ("leave", "\x04"),        # Ctrl-D: saved, goodbye screen with the family code
+    ("leave", "\x04"),        # Ctrl-D: "Stop here?"
+    ("stop here", "1\r"),     # yes: saved, goodbye screen with the family code
     ("goodbye", "\r"),        # any key: the kiosk clears the screen and, with --once, exits
 ]
 

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SpiralCore
 
 /// A centre on the shared store and its two login roles: `spiral_NAME_kiosk` (adds plan
 /// versions, reads nothing) and `spiral_NAME_staff` (reads and edits that centre's plans). One

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import SpiralCore
 
 /// One PostgreSQL server, through postgres-nio's `PostgresClient` (a connection pool), for
 /// Spiral's synchronous commands: each call runs on the client's own threads and this thread

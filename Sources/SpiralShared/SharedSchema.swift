@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SpiralCore
 
 /// The shared store's tables, functions, policies and group roles, as numbered migrations. Each
 /// runs in one transaction under an advisory lock, so `spiral store init` and `migrate` are safe

@@ -1,4 +1,5 @@
 import SpiralCore
+import SpiralKioskCommand
 
 /// The kiosk's display for `spiral check`: which display the centre config names, and the
 /// languages it leaves out because that display cannot draw them (each a warning, naming why).

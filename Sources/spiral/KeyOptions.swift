@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 import SpiralShared
 
 /// The centre key for practitioner commands: unlocked once per run when the centre seals its

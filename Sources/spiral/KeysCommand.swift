@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

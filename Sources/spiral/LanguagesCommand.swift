@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 import SpiralText
 
 struct LanguagesCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 
 struct PassphraseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 import SpiralTerminal
 
 struct PlanCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 import SpiralTerminal
 
 /// Asking for passphrases: at a terminal with a dot for each key, or a line of piped standard

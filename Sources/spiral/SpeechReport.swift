@@ -1,5 +1,6 @@
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 import SpiralTerminal
 
 /// Reading aloud, language by language, for `spiral check` and `spiral languages`: the voice and

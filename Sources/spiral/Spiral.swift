@@ -1,5 +1,6 @@
 import ArgumentParser
 import SpiralCore
+import SpiralKioskCommand
 import Foundation
 
 @main
@@ -11,26 +12,15 @@ struct Spiral: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// `spiral kiosk …` is parsed by its own command alone: parsing from the root first builds
-    /// every subcommand's arguments (and checks for a shell-completion request), which was the
-    /// largest single cost before a parent saw the first screen (docs/benchmarks.md). Anything
-    /// but a plain kiosk command line (help, a mistake) goes the usual way, so help and errors
-    /// read exactly the same.
+    /// `spiral kiosk …` is parsed by its own command alone (KioskCommand.runAlone); anything else
+    /// goes the usual way.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == KioskCommand.configuration.commandName,
               let kiosk = try? KioskCommand.parse(Array(arguments.dropFirst())) else {
             return runAny(arguments)
         }
-        do { try kiosk.run() } catch let failure as RuntimeFailure {
-            fail(failure)
-        } catch {
-            // What went wrong and how to fix it, without a usage line about subcommands.
-            let message = KioskCommand.message(for: error)
-            let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
-            StandardError.write(text + "\n")
-            Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
-        }
+        KioskCommand.runAlone(kiosk)
     }
 
     /// Usage errors as the argument parser reports them (64); run-time failures with their own
@@ -48,8 +38,5 @@ struct Spiral: ParsableCommand {
         }
     }
 
-    static func fail(_ failure: RuntimeFailure) -> Never {
-        StandardError.write("Error: " + failure.description + "\n")
-        Foundation.exit(failure.code.rawValue)
-    }
+    static func fail(_ failure: RuntimeFailure) -> Never { KioskCommand.fail(failure) }
 }

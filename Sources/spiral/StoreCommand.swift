@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
+import SpiralKioskCommand
 import SpiralShared
 import SpiralTerminal
 
@@ -31,13 +32,6 @@ struct StoreCommand: ParsableCommand {
     }
 
     /// The kiosk's outbox folder, for the kiosk and the commands that look into it.
-    struct OutboxOptions: ParsableArguments {
-        @Option(help: "The kiosk's own store and its queue for the shared store (default: $XDG_DATA_HOME/spiral/outbox).")
-        var outbox: String?
-
-        var box: Outbox { Outbox(directory: outbox ?? Outbox.defaultDirectory()) }
-    }
-
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the shared store's tables and roles (run as the database's owner; safe to run again).")

@@ -1,5 +1,6 @@
 import Testing
 @testable import SpiralShared
+import SpiralCore
 
 @Suite struct SharedStoreURLTests {
     @Test func readsEveryPart() throws {

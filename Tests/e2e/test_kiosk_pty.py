@@ -215,3 +215,36 @@ def test_the_screen_is_rewrapped_when_the_terminal_is_resized(tmp_path):
     s.wait_for("If you have a family code from before")
     s.type("ctrl-d")
     s.wait_exit()
+
+
+KIOSK_ALONE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".build", "debug", "spiral-kiosk")
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def test_spiral_kiosk_alone_runs_the_same_session_and_saves_the_plan(tmp_path):
+    """spiral-kiosk, the binary make kiosk and the deployed unit run, is the kiosk itself."""
+    binary = os.environ.get("SPIRAL_BUILD_DIR") and os.path.join(os.environ["SPIRAL_BUILD_DIR"], "spiral-kiosk") or KIOSK_ALONE
+    store = str(tmp_path / "plans")
+    s = Screen(["--once", "--store", store, "--language", "en"], binary=binary)
+    s.start_family()
+    s.answer("What would you like us to call you?", "Amira")
+    s.wait_for("What are your children's first names")
+    s.stop_session()
+    s.wait_for("Your answers so far are saved")
+    s.type("enter")
+    assert s.wait_exit() == 0
+    assert load_plan(store)["profile"]["name"] == "Amira"
+    # Alone in a folder, with a shared store named, it says what is missing instead of failing
+    # later: the pusher comes from the `spiral` installed beside it.
+    alone = tmp_path / "bin"
+    alone.mkdir()
+    copy = alone / "spiral-kiosk"
+    with open(binary, "rb") as src, open(copy, "wb") as dst:
+        dst.write(src.read())
+    os.chmod(copy, 0o755)
+    s2 = Screen(["--once", "--store", "postgresql://kiosk:secret@127.0.0.1:1/spiral", "--outbox", str(tmp_path / "outbox"),
+                 "--prompts", os.path.join(ROOT, "Prompts"), "--localizations", os.path.join(ROOT, "Localizations")],
+                binary=str(copy))
+    s2.wait_for("there is no `spiral` program beside spiral-kiosk")
+    assert "secret" not in s2.text()
+    assert s2.wait_exit() == 78

@@ -1,11 +1,10 @@
 import ArgumentParser
 import SpiralCore
-import SpiralShared
 
 /// A failure at run time, not a mistake in the command line: one sentence a person can act on,
 /// and the sysexits code a script can act on (usage errors stay with the argument parser, 64).
-struct RuntimeFailure: Error, CustomStringConvertible {
-    enum Code: Int32 {
+package struct RuntimeFailure: Error, CustomStringConvertible {
+    package enum Code: Int32 {
         case dataError = 65      // EX_DATAERR: a file that does not decode
         case noInput = 66        // EX_NOINPUT: no such plan
         case cannotCreate = 73   // EX_CANTCREAT: would overwrite something to keep
@@ -18,30 +17,30 @@ struct RuntimeFailure: Error, CustomStringConvertible {
         case cancelled = 1
     }
 
-    var description: String
-    var code: Code
+    package var description: String
+    package var code: Code
 
-    init(_ description: String, code: Code) {
+    package init(_ description: String, code: Code) {
         self.description = description
         self.code = code
     }
 
     /// With a sysexits number from a lower layer.
-    init(_ description: String, exit: Int32) {
+    package init(_ description: String, exit: Int32) {
         self.description = description
         self.code = Code(rawValue: exit) ?? .ioError
     }
 
-    init(_ error: SharedStoreError) {
+    package init(_ error: SharedStoreError) {
         self.init(error.description, exit: error.exitCode)
     }
 
-    init(_ error: PlanStoreError) {
+    package init(_ error: PlanStoreError) {
         self.description = error.description
         self.code = Code(rawValue: error.exitCode) ?? .ioError
     }
 
-    init(_ error: CentreKeyFile.Failure) {
+    package init(_ error: CentreKeyFile.Failure) {
         self.description = error.description
         self.code = Code(rawValue: error.exitCode) ?? .ioError
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
-import SpiralShared
 import SpiralTerminal
 
-struct KioskCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+package struct KioskCommand: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "Run the parents' dialogue. Without --once, the kiosk returns to a clean start screen for the next family.")
 
@@ -13,26 +14,26 @@ struct KioskCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "Start in this language (a BCP 47 tag such as ar, zh-Hans, vi) and skip the language screen.")
-    var language: String?
+    package var language: String?
 
     @Flag(help: "One family's session, then exit.")
-    var once = false
+    package var once = false
 
     @Option(help: "Seconds without a key before \"Are you still there?\" (default: the centre config, else 180).")
-    var idleTimeout: Int?
+    package var idleTimeout: Int?
 
     @Option(help: "Where answers are kept for staff when the store cannot take them (default: $XDG_STATE_HOME/spiral/held).")
-    var held: String?
+    package var held: String?
 
-    @OptionGroup var outbox: StoreCommand.OutboxOptions
+    @OptionGroup var outbox: OutboxOptions
 
-    func validate() throws {
+    package func validate() throws {
         if let idleTimeout, idleTimeout < 10 {
             throw ValidationError("--idle-timeout must be at least 10 seconds (got \(idleTimeout)).")
         }
     }
 
-    func run() throws {
+    package func run() throws {
         let interactive = Terminal.isInteractive
         guard interactive && !once else {
             Signals.ignoreJobControl()
@@ -66,7 +67,7 @@ struct KioskCommand: ParsableCommand {
     }
 
     /// A family's process: one family, then what the kiosk should do next.
-    func runOneFamily(_ content: Content) -> FamilyProcesses.Exit {
+    package func runOneFamily(_ content: Content) -> FamilyProcesses.Exit {
         let kiosk = makeKiosk(content, interactive: true)
         defer { Terminal.restore() }
         let outcome = kiosk.driver.runFamily()
@@ -79,7 +80,7 @@ struct KioskCommand: ParsableCommand {
     }
 
     /// In this process: `--once`, or piped input (scripts, tests).
-    func runFamilies(content: Content, interactive: Bool) throws {
+    package func runFamilies(content: Content, interactive: Bool) throws {
         let kiosk = makeKiosk(content, interactive: interactive)
         defer { Terminal.restore() }
         while true {
@@ -93,13 +94,13 @@ struct KioskCommand: ParsableCommand {
         }
     }
 
-    struct Content {
+    package struct Content {
         var script: PromptScript
         var catalogue: MessageCatalogue
         var config: CentreConfig
     }
 
-    struct Loaded {
+    package struct Loaded {
         var driver: KioskDriver
         var reader: any LineReader
     }
@@ -108,7 +109,7 @@ struct KioskCommand: ParsableCommand {
     /// the English source checked through ICU, on the other core while the language files and the
     /// config load, so a parent sees the first screen sooner; a broken file still stops the kiosk
     /// before anyone can answer.
-    func loadContent(parallel: Bool) throws -> Content {
+    package func loadContent(parallel: Bool) throws -> Content {
         let content = self.content
         let script: PromptScript
         let catalogue: MessageCatalogue
@@ -136,31 +137,44 @@ struct KioskCommand: ParsableCommand {
     }
 
     /// The shared store's URL, when this kiosk sends its plans to one.
-    func sharedURL(_ config: CentreConfig) -> SharedStoreURL? { try? storeOptions.sharedURL(config: config) }
+    package func sharedURL(_ config: CentreConfig) -> SharedStoreURL? { try? storeOptions.sharedURL(config: config) }
 
     /// This kiosk's own plan folder: its outbox's with a shared store, else the store named.
-    func localDirectory(_ config: CentreConfig) -> String {
+    package func localDirectory(_ config: CentreConfig) -> String {
         sharedURL(config) == nil ? storeOptions.directory : outbox.box.plansDirectory
     }
 
     /// With a shared store: checks the kiosk can seal (the server takes only sealed plans) and
     /// starts `spiral store push --follow` beside the kiosk. The URL goes in its environment,
     /// not its arguments, so the password is not in the process list.
-    func startPusher(_ config: CentreConfig) throws -> BackgroundProgram? {
+    package func startPusher(_ config: CentreConfig) throws -> BackgroundProgram? {
         guard try storeOptions.sharedURL(config: config) != nil else { return nil }
+        guard let spiral = Self.fullProgram() else {
+            throw RuntimeFailure("This kiosk sends plans to a shared store through `spiral store push`, and there is no `spiral` program beside spiral-kiosk. Install both (deploy/install.sh does), then start the kiosk again.", code: .config)
+        }
         let latest = (try? content.loadConfig()) ?? config
         guard latest.sealingKey != nil else {
             throw RuntimeFailure("This kiosk sends plans to a shared store, which holds only sealed plans, and the centre config has no centre key. Run `spiral keys init` (docs/sealing.md), then start the kiosk again.", code: .config)
         }
         setenv("SPIRAL_STORE", storeOptions.named ?? latest.store ?? "", 1)
-        var argv = [BackgroundProgram.ownExecutable, "store", "push", "--follow", "--outbox", outbox.box.directory]
+        var argv = [spiral, "store", "push", "--follow", "--outbox", outbox.box.directory]
         if let config = content.configPath { argv += ["--config", config] }
         return BackgroundProgram(argv)
     }
 
+    /// The program that has every command: this one, unless this is `spiral-kiosk` (the kiosk
+    /// alone), whose `spiral` is installed beside it.
+    static func fullProgram() -> String? {
+        let own = BackgroundProgram.ownExecutable
+        let folder = (own as NSString).deletingLastPathComponent
+        guard (own as NSString).lastPathComponent.hasPrefix("spiral-kiosk") else { return own }
+        let beside = folder + "/spiral"
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+    }
+
     /// The store, the staff log and the flow for the next family: the staff passphrase is read
     /// again each time, so setting one takes effect at the next family.
-    func makeKiosk(_ content: Content, interactive: Bool) -> Loaded {
+    package func makeKiosk(_ content: Content, interactive: Bool) -> Loaded {
         let log = StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback(),
                            alsoToStandardError: !interactive)
         // The kiosk holds only the centre's public key: it seals, and opens a plan only with the
@@ -205,5 +219,30 @@ struct KioskCommand: ParsableCommand {
                                  reorderRightToLeft: content.config.reorderRightToLeft ?? true)
         driver.speaker = speaker
         return Loaded(driver: driver, reader: reader)
+    }
+}
+
+extension KioskCommand {
+    /// Runs a parsed kiosk command line and exits: parsing only the kiosk's own arguments (not
+    /// every subcommand's, and no shell-completion check) was the largest single cost before a
+    /// parent saw the first screen (docs/benchmarks.md). Failures say what went wrong and how to
+    /// fix it, without a usage line about subcommands.
+    package static func runAlone(_ kiosk: KioskCommand) -> Never {
+        do {
+            try kiosk.run()
+            Foundation.exit(0)
+        } catch let failure as RuntimeFailure {
+            fail(failure)
+        } catch {
+            let message = KioskCommand.message(for: error)
+            let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
+            StandardError.write(text + "\n")
+            Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
+        }
+    }
+
+    package static func fail(_ failure: RuntimeFailure) -> Never {
+        StandardError.write("Error: " + failure.description + "\n")
+        Foundation.exit(failure.code.rawValue)
     }
 }

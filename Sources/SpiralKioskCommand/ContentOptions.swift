@@ -1,34 +1,35 @@
 import ArgumentParser
 import Foundation
 import SpiralCore
-import SpiralShared
 
 /// Where the prompts, languages, centre config and plans are.
-struct ContentOptions: ParsableArguments {
+package struct ContentOptions: ParsableArguments {
+    package init() {}
+
     @Option(help: "Folder holding kiosk.json (default: beside the binary, else the package's Prompts/).")
-    var prompts: String?
+    package var prompts: String?
 
     @Option(help: "Folder of language files (default: beside the binary, else the package's Localizations/).")
-    var localizations: String?
+    package var localizations: String?
 
     @Option(help: "The centre's config file (default: SPIRAL_CONFIG, else Config/centre.json).")
-    var config: String?
+    package var config: String?
 
-    func promptsDirectory() throws -> String {
+    package func promptsDirectory() throws -> String {
         guard let dir = ResourceLocator().directory(named: "Prompts", override: prompts) else {
             throw ValidationError("Cannot find the Prompts folder. Give it with --prompts DIR.")
         }
         return dir
     }
 
-    func localizationsDirectory() throws -> String {
+    package func localizationsDirectory() throws -> String {
         guard let dir = ResourceLocator().directory(named: "Localizations", override: localizations) else {
             throw ValidationError("Cannot find the Localizations folder. Give it with --localizations DIR.")
         }
         return dir
     }
 
-    func loadScript() throws -> PromptScript {
+    package func loadScript() throws -> PromptScript {
         switch ScriptLoader.load(directory: try promptsDirectory()) {
         case let .success(script): return script
         case let .failure(failure):
@@ -36,12 +37,12 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    func loadCatalogue(lazily: Bool = false) throws -> MessageCatalogue {
+    package func loadCatalogue(lazily: Bool = false) throws -> MessageCatalogue {
         MessageCatalogue.load(directory: try localizationsDirectory(), lazily: lazily)
     }
 
     /// The centre config file in use, if any.
-    var configPath: String? {
+    package var configPath: String? {
         let path = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
             ?? ResourceLocator().directory(named: "Config", override: nil).map { $0 + "/centre.json" }
         return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
@@ -49,54 +50,56 @@ struct ContentOptions: ParsableArguments {
 
     /// The centre config to write to (`spiral keys`): the one given or in use, else a new one in
     /// the user's config folder.
-    var configPathForWriting: String {
+    package var configPathForWriting: String {
         config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"] ?? configPath ?? XDGDirectory.config.path("centre.json")
     }
 
     /// The staff passphrase: beside an explicitly given centre config (e.g. /etc/spiral), else in
     /// the user's config folder; the store's old copy is still read.
-    func staffPassphrase(store: PlanStore) -> StaffPassphrase {
+    package func staffPassphrase(store: PlanStore) -> StaffPassphrase {
         let explicit = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
         return StaffPassphrase(path: StaffPassphrase.defaultPath(configFile: explicit),
                                legacyPath: store.directory + "/.staff-passphrase")
     }
 
-    func loadConfig() throws -> CentreConfig {
+    package func loadConfig() throws -> CentreConfig {
         let path = configPath
         guard let path, FileManager.default.fileExists(atPath: path) else { return .australianDefaults }
         do { return try CentreConfig.load(path: path) } catch { throw ValidationError(error.description) }
     }
 }
 
-struct StoreOptions: ParsableArguments {
+package struct StoreOptions: ParsableArguments {
+    package init() {}
+
     @Option(help: "Folder of plan files, or a shared store's postgresql:// URL (default: SPIRAL_STORE, else the centre config's \"store\", else $XDG_DATA_HOME/spiral/plans).")
-    var store: String?
+    package var store: String?
 
     /// What was named: --store, else SPIRAL_STORE (a URL or a folder).
-    var named: String? {
+    package var named: String? {
         if let store, !store.isEmpty { return store }
         if let s = ProcessInfo.processInfo.environment["SPIRAL_STORE"], !s.isEmpty { return s }
         return nil
     }
 
     /// The shared store's URL, when one is named here or in the centre config.
-    func sharedURL(config: CentreConfig? = nil) throws -> SharedStoreURL? {
+    package func sharedURL(config: CentreConfig? = nil) throws -> SharedStoreURL? {
         guard let text = named ?? config?.store, SharedStoreURL.isSharedStore(text) else { return nil }
         do { return try SharedStoreURL(text) } catch { throw RuntimeFailure(error.description, code: .usage) }
     }
 
     /// The folder of plan files (a kiosk with a shared store keeps its own under its outbox).
-    var directory: String {
+    package var directory: String {
         if let named, !SharedStoreURL.isSharedStore(named) { return named }
         return XDGDirectory.data.path("plans", environment: ProcessInfo.processInfo.environment)
     }
-    var planStore: PlanStore { PlanStore(directory: directory) }
+    package var planStore: PlanStore { PlanStore(directory: directory) }
 }
 
 /// Problems in the centre's files, printed one a line so a coordinator can fix them in turn.
-struct ContentError: Error, CustomStringConvertible {
-    var problems: [ContentProblem]
-    var description: String {
+package struct ContentError: Error, CustomStringConvertible {
+    package var problems: [ContentProblem]
+    package var description: String {
         problems.map(\.description).joined(separator: "\n") + "\nRun `spiral check` after fixing to see anything left."
     }
 }
