@@ -230,8 +230,12 @@ public enum LanguageFileReader: Sendable {
             return .failure(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
         }
         do {
-            let file = headerOnly ? try JSONDecoder().decode(LanguageHeader.self, from: data).file
-                                  : try JSONDecoder().decode(LanguageFile.self, from: data)
+            // The header from a small document of just what it needs, when the file scans as
+            // plain JSON; otherwise (or if that fails) the whole file, for the exact same verdict.
+            let quick = headerOnly ? LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys)
+                .flatMap { try? JSONDecoder().decode(LanguageHeader.self, from: $0).file } : nil
+            let file = try quick ?? (headerOnly ? try JSONDecoder().decode(LanguageHeader.self, from: data).file
+                                                : try JSONDecoder().decode(LanguageFile.self, from: data))
             let expected = (name as NSString).deletingPathExtension
             if file.language != expected {
                 return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
