@@ -26,8 +26,8 @@ enum LanguageHeaderScanner {
             guard let top = scanner.document() else { return nil }
             var out: [UInt8] = Array("{".utf8)
             out.reserveCapacity(2048)
-            var first = true
-            func member(_ key: Range<Int>, _ value: Range<Int>) {
+            /// `"key":value`, after a comma unless it is the first in its object.
+            func member(_ key: Range<Int>, _ value: Range<Int>, first: inout Bool) {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 out.append(UInt8(ascii: "\""))
@@ -35,10 +35,11 @@ enum LanguageHeaderScanner {
                 out += Array("\":".utf8)
                 out += scanner.bytes[value]
             }
+            var first = true
             // "messages" as a member only when it is not an object (the decode then refuses it).
             for (key, value) in top.members where among(key, header, in: scanner.bytes)
                 || (scanner.isMessages(key) && scanner.bytes[value.lowerBound] != UInt8(ascii: "{")) {
-                member(key, value)
+                member(key, value, first: &first)
             }
             for messages in top.messages {
                 if !first { out.append(UInt8(ascii: ",")) }
@@ -46,12 +47,7 @@ enum LanguageHeaderScanner {
                 out += Array("\"messages\":{".utf8)
                 var firstMessage = true
                 for (key, value) in messages where among(key, wanted, in: scanner.bytes) {
-                    if !firstMessage { out.append(UInt8(ascii: ",")) }
-                    firstMessage = false
-                    out.append(UInt8(ascii: "\""))
-                    out += scanner.bytes[key]
-                    out += Array("\":".utf8)
-                    out += scanner.bytes[value]
+                    member(key, value, first: &firstMessage)
                 }
                 out.append(UInt8(ascii: "}"))
             }
@@ -92,51 +88,47 @@ enum LanguageHeaderScanner {
         }
 
         mutating func object(_ level: Level = .other) -> Bool {
-            depth += 1
-            guard depth <= 64 else { return false }
-            i += 1  // {
-            skipSpace()
             if level == .messages { top.messages.append([]) }
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return true }
-            while true {
-                skipSpace()
-                guard let key = plainKey() else { return false }
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
-                i += 1
-                skipSpace()
-                let start = i
-                if level == .top, isMessages(key), i < bytes.count, bytes[i] == UInt8(ascii: "{") {
-                    guard object(.messages) else { return false }
+            return container(closing: UInt8(ascii: "}")) { scanner in
+                guard let key = scanner.plainKey() else { return false }
+                scanner.skipSpace()
+                guard scanner.i < scanner.bytes.count, scanner.bytes[scanner.i] == UInt8(ascii: ":") else { return false }
+                scanner.i += 1
+                scanner.skipSpace()
+                let start = scanner.i
+                if level == .top, scanner.isMessages(key), scanner.i < scanner.bytes.count, scanner.bytes[scanner.i] == UInt8(ascii: "{") {
+                    guard scanner.object(.messages) else { return false }
                 } else {
-                    guard value() else { return false }
+                    guard scanner.value() else { return false }
                 }
                 switch level {
-                case .top: top.members.append((key, start..<i))
-                case .messages: top.messages[top.messages.count - 1].append((key, start..<i))
+                case .top: scanner.top.members.append((key, start..<scanner.i))
+                case .messages: scanner.top.messages[scanner.top.messages.count - 1].append((key, start..<scanner.i))
                 case .other: break
                 }
-                skipSpace()
-                guard i < bytes.count else { return false }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return true }
-                return false
+                return true
             }
         }
 
         mutating func array() -> Bool {
+            container(closing: UInt8(ascii: "]")) { scanner in scanner.value() }
+        }
+
+        /// An object or array at `i`: `element` reads each member, commas between, `closing` at
+        /// the end; nesting past 64 levels is refused.
+        mutating func container(closing: UInt8, element: (inout Scanner) -> Bool) -> Bool {
             depth += 1
             guard depth <= 64 else { return false }
-            i += 1  // [
+            i += 1  // the opening bracket
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return true }
+            if i < bytes.count, bytes[i] == closing { i += 1; depth -= 1; return true }
             while true {
                 skipSpace()
-                guard value() else { return false }
+                guard element(&self) else { return false }
                 skipSpace()
                 guard i < bytes.count else { return false }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return true }
+                if bytes[i] == closing { i += 1; depth -= 1; return true }
                 return false
             }
         }
