@@ -309,6 +309,9 @@ def main():
     for program in ("cage", options.terminal, "grim", "tesseract"):
         if not shutil.which(program):
             raise SystemExit(f"{program} is missing: run `make display-deps` (Debian packages) first.")
+    # Linux 6.2 and later can refuse TIOCSTI altogether (dev.tty.legacy_tiocsti = 0): allow it for
+    # the check, and put the setting back afterwards.
+    restore_tiocsti = allow_tiocsti()
     # Xwayland refuses a socket folder it does not trust.
     os.makedirs("/tmp/.X11-unix", exist_ok=True)
     os.chown("/tmp/.X11-unix", 0, 0)
@@ -319,13 +322,17 @@ def main():
     display = options.display or options.terminal
     offered = offered_on(spiral, display)
     rows, failed = [], []
-    for tag in options.languages.split(","):
-        results = check_language(tag, options.terminal, spiral, user, options.out, display)
-        worst = min(share for _, share in results) if results else 0.0
-        is_offered = tag in offered
-        if is_offered and worst * 100 < options.threshold:
-            failed.append(tag)
-        rows.append((tag, results, is_offered))
+    try:
+        for tag in options.languages.split(","):
+            results = check_language(tag, options.terminal, spiral, user, options.out, display)
+            worst = min(share for _, share in results) if results else 0.0
+            is_offered = tag in offered
+            if is_offered and worst * 100 < options.threshold:
+                failed.append(tag)
+            rows.append((tag, results, is_offered))
+    finally:
+        if restore_tiocsti:
+            restore_tiocsti()
     report = render(rows, options)
     with open(os.path.join(options.out, f"report-{options.terminal}.md"), "w", encoding="utf-8") as f:
         f.write(report)
@@ -334,6 +341,25 @@ def main():
         print(f"FAILED: below {options.threshold:.0f}% on {options.terminal}: {', '.join(failed)} "
               f"(screenshots and OCR text in {options.out})")
         sys.exit(1)
+
+
+def allow_tiocsti():
+    """Turns on dev.tty.legacy_tiocsti when the kernel has it off; returns how to undo that."""
+    setting = "/proc/sys/dev/tty/legacy_tiocsti"
+    try:
+        with open(setting) as f:
+            if f.read().strip() != "0":
+                return None
+        with open(setting, "w") as f:
+            f.write("1")
+    except OSError as error:
+        raise SystemExit(f"this kernel refuses TIOCSTI and {setting} cannot be changed ({error}): "
+                         "the check cannot type into the kiosk's terminal here")
+
+    def restore():
+        with open(setting, "w") as f:
+            f.write("0")
+    return restore
 
 
 def offered_on(spiral, display):
