@@ -43,7 +43,8 @@ display-deps:
 		echo "Installing cage, foot, grim, fonts and Tesseract with apt-get (the real-display check)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DISPLAY_PACKAGES); \
 	fi
-	@$(PYTHON) -c "import pexpect" 2>/dev/null || $(PYTHON) -m pip install --quiet pexpect
+	@$(SUDO) $(PYTHON) -c "import pexpect" 2>/dev/null || $(SUDO) $(PYTHON) -m pip install --quiet pexpect \
+		|| $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pexpect
 
 # Root only for typing into the kiosk's terminal (TIOCSTI); cage, foot and the kiosk run as the
 # ordinary user spiral-display. Screenshots and OCR text: .build/display-check/.

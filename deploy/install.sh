@@ -11,7 +11,7 @@ install -m 0755 .build-static/release/spiral-kiosk /opt/spiral/bin/spiral-kiosk 
 rm -rf /opt/spiral/share/spiral/Prompts /opt/spiral/share/spiral/Localizations
 cp -r Prompts Localizations /opt/spiral/share/spiral/
 # The config names the display, so the kiosk leaves out languages it cannot draw (foot: Hindi
-# and Nepali; the console: all but Latin, Greek and Cyrillic letters). See docs/deploying-a-kiosk.md.
+# and Nepali; the console: all but Latin-letter languages). See docs/deploying-a-kiosk.md.
 display=foot; [ "$mode" = "--console" ] && display=linux-console
 if [ ! -f /etc/spiral/centre.json ]; then
     sed "0,/{/s//{\n  \"display\": \"$display\",/" Config/centre.json > /etc/spiral/centre.json
@@ -27,7 +27,7 @@ install -d -o kiosk -g kiosk -m 0700 /var/lib/spiral /var/lib/spiral/spiral /var
 if [ "$mode" = "--console" ]; then
     install -d /etc/systemd/system/getty@tty1.service.d
     install -m 0644 deploy/getty-autologin.conf /etc/systemd/system/getty@tty1.service.d/spiral-kiosk.conf
-    grep -q "spiral kiosk" /home/kiosk/.profile 2>/dev/null || cat deploy/kiosk-profile.sh >> /home/kiosk/.profile
+    grep -q "/opt/spiral/bin/spiral" /home/kiosk/.profile 2>/dev/null || cat deploy/kiosk-profile.sh >> /home/kiosk/.profile
 else
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cage xwayland foot fonts-noto-core fonts-noto-cjk fonts-noto-mono fonts-dejavu-core
     install -m 0644 deploy/spiral-kiosk.service /etc/systemd/system/spiral-kiosk.service

@@ -8,7 +8,7 @@
 #   4. the read-aloud key to the player starting      scripts/bench_speech.py
 #   5. binary size; 10,000 mixed-script lines wrapped (time, and instructions under callgrind)
 #                                                    scripts/bench_text.py
-#   5. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
+#   6. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
 # BENCH_RUNS (default 30) sets the start-up runs; BENCH_QUICK=1 runs a short pass to try it out.
 set -eu
 cd "$(dirname "$0")/.."

@@ -220,7 +220,7 @@ def terminal_command(terminal, spiral, args):
     raise SystemExit(f"unknown terminal {terminal}: use foot or kitty")
 
 
-def check_language(tag, terminal, spiral, user, out_dir, display):
+def check_language(tag, terminal, spiral, user, out_dir):
     work = tempfile.mkdtemp(prefix=f"spiral-display-{tag}-")
     os.chmod(work, 0o755)
     home = os.path.join(work, "home")
@@ -309,9 +309,7 @@ def main():
     for program in ("cage", options.terminal, "grim", "tesseract"):
         if not shutil.which(program):
             raise SystemExit(f"{program} is missing: run `make display-deps` (Debian packages) first.")
-    # Linux 6.2 and later can refuse TIOCSTI altogether (dev.tty.legacy_tiocsti = 0): allow it for
-    # the check, and put the setting back afterwards.
-    restore_tiocsti = allow_tiocsti()
+    # TIOCSTI works for root (CAP_SYS_ADMIN) even where dev.tty.legacy_tiocsti is 0 (Linux 6.2+).
     # Xwayland refuses a socket folder it does not trust.
     os.makedirs("/tmp/.X11-unix", exist_ok=True)
     os.chown("/tmp/.X11-unix", 0, 0)
@@ -322,17 +320,14 @@ def main():
     display = options.display or options.terminal
     offered = offered_on(spiral, display)
     rows, failed = [], []
-    try:
-        for tag in options.languages.split(","):
-            results = check_language(tag, options.terminal, spiral, user, options.out, display)
-            worst = min(share for _, share in results) if results else 0.0
-            is_offered = tag in offered
-            if is_offered and worst * 100 < options.threshold:
-                failed.append(tag)
-            rows.append((tag, results, is_offered))
-    finally:
-        if restore_tiocsti:
-            restore_tiocsti()
+    for tag in options.languages.split(","):
+        results = check_language(tag, options.terminal, spiral, user, options.out)
+        worst = min(share for _, share in results) if results else 0.0
+        is_offered = tag in offered
+        if is_offered and worst * 100 < options.threshold:
+            failed.append(tag)
+        rows.append((tag, results, is_offered))
+    give_back(options.out)
     report = render(rows, options)
     with open(os.path.join(options.out, f"report-{options.terminal}.md"), "w", encoding="utf-8") as f:
         f.write(report)
@@ -341,25 +336,6 @@ def main():
         print(f"FAILED: below {options.threshold:.0f}% on {options.terminal}: {', '.join(failed)} "
               f"(screenshots and OCR text in {options.out})")
         sys.exit(1)
-
-
-def allow_tiocsti():
-    """Turns on dev.tty.legacy_tiocsti when the kernel has it off; returns how to undo that."""
-    setting = "/proc/sys/dev/tty/legacy_tiocsti"
-    try:
-        with open(setting) as f:
-            if f.read().strip() != "0":
-                return None
-        with open(setting, "w") as f:
-            f.write("1")
-    except OSError as error:
-        raise SystemExit(f"this kernel refuses TIOCSTI and {setting} cannot be changed ({error}): "
-                         "the check cannot type into the kiosk's terminal here")
-
-    def restore():
-        with open(setting, "w") as f:
-            f.write("0")
-    return restore
 
 
 def offered_on(spiral, display):
@@ -374,7 +350,18 @@ def offered_on(spiral, display):
     os.unlink(f.name)
     line = next((l for l in out.splitlines() if l.startswith("Display:")), "")
     match = re.search(r"languages offered: ([^;]*)", line)
-    return set(t.strip() for t in match.group(1).split(",")) if match else set(SHIPPED)
+    if not match:
+        raise SystemExit(f"spiral check did not say which languages the display offers:\n{out}")
+    return set(t.strip() for t in match.group(1).split(","))
+
+
+def give_back(folder):
+    """The screenshots belong to whoever ran `sudo make display-check`, not to root."""
+    uid, gid = os.environ.get("SUDO_UID"), os.environ.get("SUDO_GID")
+    if uid and gid:
+        for base, dirs, files in os.walk(folder):
+            for name in [base] + [os.path.join(base, n) for n in dirs + files]:
+                os.chown(name, int(uid), int(gid))
 
 
 def render(rows, options):

@@ -38,6 +38,7 @@ package struct KioskCommand: ParsableCommand {
         guard interactive && !once else {
             Signals.ignoreJobControl()
             let content = try loadContent(parallel: true)
+            noteLanguagesLeftOut(content)
             let pusher = try startPusher(content.config)
             defer { pusher?.stop() }
             return try runFamilies(content: content, interactive: interactive)
@@ -49,6 +50,7 @@ package struct KioskCommand: ParsableCommand {
         // starts a thread, so forking is safe, and a broken file is reported once, before anyone
         // sits down.
         let content = try loadContent(parallel: false)
+        noteLanguagesLeftOut(content)
         // The pusher is its own process, started before any family's: this one stays single-threaded.
         let pusher = try startPusher(content.config)
         let exit = FamilyProcesses.supervise(
@@ -64,6 +66,15 @@ package struct KioskCommand: ParsableCommand {
         pusher?.stop()
         Terminal.restore()
         if exit == .failed { throw ExitCode(1) }
+    }
+
+    /// Once, when the kiosk starts: the languages its display cannot draw, in the staff log.
+    func noteLanguagesLeftOut(_ content: Content) {
+        guard let display = content.config.kioskDisplay else { return }
+        let leftOut = content.config.languageOffer(content.catalogue).leftOut
+        guard !leftOut.isEmpty else { return }
+        StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
+            .record(.languagesNotDrawn(display: display.name, tags: leftOut, reason: display.reason))
     }
 
     /// A family's process: one family, then what the kiosk should do next.
@@ -210,9 +221,6 @@ package struct KioskCommand: ParsableCommand {
         settings.readAloudOffered = speaker?.offered ?? false
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
                              repository: repository, log: log, settings: settings)
-        if let display = content.config.kioskDisplay, !flow.languagesLeftOut.isEmpty {
-            log.record(.languagesNotDrawn(display: display.name, tags: flow.languagesLeftOut, reason: display.reason))
-        }
         flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: centreKey)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,

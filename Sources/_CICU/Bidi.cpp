@@ -66,7 +66,9 @@ extern "C" uint16_t *spiral_icu_visual_line(const uint16_t *text, int32_t length
                                             0x064F, 0x064F, 0x0650, 0x0650, 0x0651, 0x0651, 0x0652, 0x0652};
             c = marks[c - 0xFE70];
         }
-        bool arabicMark = u_charType(c) == U_NON_SPACING_MARK && ublock_getCode(c) == UBLOCK_ARABIC;
+        // Tanwin, the short vowels, shadda and sukun: what the shaper spaces out and what may be
+        // left off. Madda and hamza marks (U+0653-0655) are part of their letter and always kept.
+        bool arabicMark = c >= 0x064B && c <= 0x0652;
         if (arabicMark) {
             if (baseTakesMarks) shaped[kept++] = c;
             continue;

@@ -31,7 +31,6 @@ struct StoreCommand: ParsableCommand {
         }
     }
 
-    /// The kiosk's outbox folder, for the kiosk and the commands that look into it.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the shared store's tables and roles (run as the database's owner; safe to run again).")

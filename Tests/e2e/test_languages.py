@@ -202,8 +202,13 @@ def test_on_foot_hindi_and_nepali_are_not_offered_and_staff_are_told_why(tmp_pat
     assert "हिन्दी" not in s2.output()
     check = run_spiral("check", "--config", config)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "hi: Hindi is not offered at the kiosk: foot draws one cell at a time" in check.stdout
     assert "left out: hi, ne" in check.stdout
+    assert "is not offered at the kiosk" not in check.stdout     # every language: no warning
+    # A centre that lists Hindi itself is warned, and --strict fails.
+    listed = centre_config(tmp_path, display="foot", languages=["en", "hi"])
+    check = run_spiral("check", "--config", listed)
+    assert "hi: Hindi is not offered at the kiosk: foot draws one cell at a time" in check.stdout
+    assert run_spiral("check", "--strict", "--config", listed).returncode == 1
     bad = run_spiral("check", "--config", centre_config(tmp_path, display="alacritty"))
     assert bad.returncode == 1
     assert 'names the display "alacritty", which Spiral does not know: use one of foot, linux-console, other' in bad.stdout

@@ -36,20 +36,24 @@ enum LanguageHeaderScanner {
                 out += scanner.bytes[value]
             }
             var first = true
-            // "messages" as a member only when it is not an object (the decode then refuses it).
-            for (key, value) in top.members where among(key, header, in: scanner.bytes)
-                || (scanner.isMessages(key) && scanner.bytes[value.lowerBound] != UInt8(ascii: "{")) {
-                member(key, value, first: &first)
-            }
-            for messages in top.messages {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out += Array("\"messages\":{".utf8)
-                var firstMessage = true
-                for (key, value) in messages where among(key, wanted, in: scanner.bytes) {
-                    member(key, value, first: &firstMessage)
+            var nextMessages = 0
+            // In the file's order, so duplicate keys decode as they would have in the whole file:
+            // the header's members, and each "messages" (cut down to the wanted keys when it is
+            // an object; as it is otherwise, for the decode to refuse).
+            for (key, value) in top.members {
+                if scanner.isMessages(key), scanner.bytes[value.lowerBound] == UInt8(ascii: "{") {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    out += Array("\"messages\":{".utf8)
+                    var firstMessage = true
+                    for (key, value) in top.messages[nextMessages] where among(key, wanted, in: scanner.bytes) {
+                        member(key, value, first: &firstMessage)
+                    }
+                    nextMessages += 1
+                    out.append(UInt8(ascii: "}"))
+                } else if among(key, header, in: scanner.bytes) || scanner.isMessages(key) {
+                    member(key, value, first: &first)
                 }
-                out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "}"))
             return Data(out)

@@ -79,8 +79,9 @@ final class ChildProgram: @unchecked Sendable {
                 kill(-pid, sig)   // what it left running in its group
                 return
             }
-            kill(-pid, sig)
-            kill(pid, sig)
+            // The program leads its own group (POSIX_SPAWN_SETPGROUP), so one signal to the group
+            // reaches it once: a second, to it alone, ran a player's clean-up twice.
+            if kill(-pid, sig) != 0 { kill(pid, sig) }
         }
     }
 
