@@ -21,6 +21,7 @@ look at.
     sudo python3 scripts/display_check.py [--terminal foot|kitty] [--languages en,ar] [--out DIR]
 """
 import argparse
+import atexit
 import difflib
 import fcntl
 import json
@@ -37,6 +38,9 @@ import time
 import unicodedata
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+# What the ordinary user running the kiosk reads: a copy in /tmp (main() makes it), since the
+# repository may sit where only root can enter (/root, a 0700 home).
+READABLE = ROOT
 USER = "spiral-display"
 SHIPPED = ["en", "ar", "zh-Hans", "zh-Hant", "ko", "el", "vi", "es", "hi", "ne"]
 TESSERACT = {"en": "eng", "ar": "ara", "zh-Hans": "chi_sim", "zh-Hant": "chi_tra", "ko": "kor", "el": "ell",
@@ -187,7 +191,8 @@ def screenshot(env, path, user, settle=0.4, timeout=8.0):
     end = time.time() + timeout
     while True:
         time.sleep(settle)
-        data = subprocess.run(["grim", "-"], env=env, check=True, capture_output=True, preexec_fn=run_as_user(user)).stdout
+        data = subprocess.run(["grim", "-"], env=env, check=True, capture_output=True, preexec_fn=run_as_user(user),
+                              cwd="/").stdout
         with open(path, "wb") as f:
             f.write(data)
         if data == previous or time.time() > end:
@@ -200,7 +205,8 @@ def ocr(path, tag, env, user):
     Enter and Tab, are in Latin letters on every screen), each on the screenshot as taken and
     on one grim takes at twice the scale (CJK reads better larger, Arabic as taken)."""
     large = path[:-4] + "-2x.png"
-    data = subprocess.run(["grim", "-s", "2", "-"], env=env, check=True, capture_output=True, preexec_fn=run_as_user(user)).stdout
+    data = subprocess.run(["grim", "-s", "2", "-"], env=env, check=True, capture_output=True, preexec_fn=run_as_user(user),
+                          cwd="/").stdout
     with open(large, "wb") as f:
         f.write(data)
     readings = []
@@ -214,9 +220,9 @@ def ocr(path, tag, env, user):
 
 def terminal_command(terminal, spiral, args):
     if terminal == "foot":
-        return ["foot", "--config", os.path.join(ROOT, "deploy", "foot.ini"), "--", spiral] + args
+        return ["foot", "--config", os.path.join(READABLE, "deploy", "foot.ini"), "--", spiral] + args
     if terminal == "kitty":
-        return ["kitty", "--config", os.path.join(ROOT, "scripts", "display", "kitty.conf"), spiral] + args
+        return ["kitty", "--config", os.path.join(READABLE, "scripts", "display", "kitty.conf"), spiral] + args
     raise SystemExit(f"unknown terminal {terminal}: use foot or kitty")
 
 
@@ -237,14 +243,14 @@ def check_language(tag, terminal, spiral, user, out_dir):
         json.dump(settings, f)
     os.chmod(config, 0o644)
     args = ["kiosk", "--once", "--language", tag, "--config", config,
-            "--prompts", os.path.join(ROOT, "Prompts"), "--localizations", os.path.join(ROOT, "Localizations"),
+            "--prompts", os.path.join(READABLE, "Prompts"), "--localizations", os.path.join(READABLE, "Localizations"),
             "--store", os.path.join(home, "plans")]
     env = {"HOME": home, "XDG_RUNTIME_DIR": runtime, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
            "WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1",
            "LIBGL_ALWAYS_SOFTWARE": "1", "SWIFT_BACKTRACE": "enable=no"}
     log = open(os.path.join(out_dir, f"{terminal}-{tag}-cage.log"), "w")
     cage = subprocess.Popen(["cage", "-s", "--"] + terminal_command(terminal, spiral, args), env=env, stdout=log,
-                            stderr=subprocess.STDOUT, preexec_fn=run_as_user(user))
+                            stderr=subprocess.STDOUT, preexec_fn=run_as_user(user), cwd=home)
     short, long_ = sample_answers(tag)
     twin_settings = dict(settings, reorderRightToLeft=False)
     twin_config = os.path.join(work, "twin.json")
@@ -316,7 +322,7 @@ def main():
     os.chmod("/tmp/.X11-unix", 0o1777)
     user = ensure_user()
     os.makedirs(options.out, exist_ok=True)
-    spiral = os.path.abspath(options.spiral)
+    spiral = stage(os.path.abspath(options.spiral))
     display = options.display or options.terminal
     offered = offered_on(spiral, display)
     rows, failed = [], []
@@ -336,6 +342,27 @@ def main():
         print(f"FAILED: below {options.threshold:.0f}% on {options.terminal}: {', '.join(failed)} "
               f"(screenshots and OCR text in {options.out})")
         sys.exit(1)
+
+
+def stage(spiral):
+    """Copies the binary and the files the kiosk reads into a folder anyone may read; returns
+    the copied binary. The folder is removed when the check ends."""
+    global READABLE
+    READABLE = tempfile.mkdtemp(prefix="spiral-display-share-")
+    for folder in ("Prompts", "Localizations"):
+        shutil.copytree(os.path.join(ROOT, folder), os.path.join(READABLE, folder))
+    for path in (os.path.join("deploy", "foot.ini"), os.path.join("scripts", "display", "kitty.conf")):
+        os.makedirs(os.path.join(READABLE, os.path.dirname(path)), exist_ok=True)
+        shutil.copy(os.path.join(ROOT, path), os.path.join(READABLE, path))
+    os.makedirs(os.path.join(READABLE, "bin"))
+    copy = os.path.join(READABLE, "bin", "spiral")
+    shutil.copy(spiral, copy)
+    for base, dirs, files in os.walk(READABLE):
+        os.chmod(base, 0o755)
+        for name in files:
+            os.chmod(os.path.join(base, name), 0o755 if name == "spiral" else 0o644)
+    atexit.register(shutil.rmtree, READABLE, True)
+    return copy
 
 
 def offered_on(spiral, display):
