@@ -37,6 +37,8 @@ import termios
 import time
 import unicodedata
 
+import pexpect
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 # What the ordinary user running the kiosk reads: a copy in /tmp (main() makes it), since the
 # repository may sit where only root can enter (/root, a 0700 home).
@@ -112,12 +114,10 @@ class Twin:
     """The same kiosk in a pseudo-terminal, for each screen's words in logical order."""
 
     def __init__(self, spiral, args, env):
-        import pexpect
         self.child = pexpect.spawn(spiral, args, env=env, dimensions=(40, 100), encoding=None)
         self.raw = b""
 
     def pump(self, seconds=1.0):
-        import pexpect
         end = time.time() + seconds
         while time.time() < end:
             try:
@@ -184,6 +184,15 @@ def type_keys(tty, keys):
         os.close(fd)
 
 
+def grab(env, path, user, scale=1):
+    """The screen as a PNG at `path`, taken by grim as the display's user; returns its bytes."""
+    data = subprocess.run(["grim", "-s", str(scale), "-"], env=env, check=True, capture_output=True,
+                          preexec_fn=run_as_user(user), cwd="/").stdout
+    with open(path, "wb") as f:
+        f.write(data)
+    return data
+
+
 def screenshot(env, path, user, settle=0.4, timeout=8.0):
     """A screenshot once the screen has stopped changing (two grabs alike), so a half-drawn
     screen is never read."""
@@ -191,10 +200,7 @@ def screenshot(env, path, user, settle=0.4, timeout=8.0):
     end = time.time() + timeout
     while True:
         time.sleep(settle)
-        data = subprocess.run(["grim", "-"], env=env, check=True, capture_output=True, preexec_fn=run_as_user(user),
-                              cwd="/").stdout
-        with open(path, "wb") as f:
-            f.write(data)
+        data = grab(env, path, user)
         if data == previous or time.time() > end:
             return
         previous = data
@@ -205,10 +211,7 @@ def ocr(path, tag, env, user):
     Enter and Tab, are in Latin letters on every screen), each on the screenshot as taken and
     on one grim takes at twice the scale (CJK reads better larger, Arabic as taken)."""
     large = path[:-4] + "-2x.png"
-    data = subprocess.run(["grim", "-s", "2", "-"], env=env, check=True, capture_output=True, preexec_fn=run_as_user(user),
-                          cwd="/").stdout
-    with open(large, "wb") as f:
-        f.write(data)
+    grab(env, large, user, scale=2)
     readings = []
     for image in (path, large):
         for langs in dict.fromkeys([TESSERACT[tag], "eng"]):

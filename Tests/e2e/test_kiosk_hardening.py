@@ -97,10 +97,7 @@ def test_ctrl_c_ctrl_z_and_ctrl_backslash_do_not_stop_the_kiosk(tmp_path):
     assert s.child.isalive()
     s.type("ctrl-u", "Amira", "enter")
     s.wait_for("What are your children's first names")
-    s.stop_session()
-    s.wait_for("Your answers so far are saved")
-    s.type("enter")
-    assert s.wait_exit() == 0
+    assert s.stop_and_leave(goodbye="Your answers so far are saved") == 0
     assert load_plan(store)["profile"]["name"] == "Amira"
 
 

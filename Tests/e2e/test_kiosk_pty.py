@@ -229,10 +229,7 @@ def test_spiral_kiosk_alone_runs_the_same_session_and_saves_the_plan(tmp_path):
     s.start_family()
     s.answer("What would you like us to call you?", "Amira")
     s.wait_for("What are your children's first names")
-    s.stop_session()
-    s.wait_for("Your answers so far are saved")
-    s.type("enter")
-    assert s.wait_exit() == 0
+    assert s.stop_and_leave(goodbye="Your answers so far are saved") == 0
     assert load_plan(store)["profile"]["name"] == "Amira"
     # Alone in a folder, with a shared store named, it says what is missing instead of failing
     # later: the pusher comes from the `spiral` installed beside it.

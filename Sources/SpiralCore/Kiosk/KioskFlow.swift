@@ -100,16 +100,17 @@ public final class KioskFlow {
         self.repository = repository
         self.log = log
         self.settings = settings
+        (offeredLanguages, languagesLeftOut) = config.languageOffer(catalogue)
         self.family = FamilyState(localizer: Localizer(catalogue: catalogue, language: MessageCatalogue.sourceLanguage), script: script)
         self.family = freshFamily()
     }
 
     /// Languages offered: the centre's list (those installed), else all installed, less those the
-    /// centre's display cannot draw.
-    public var offeredLanguages: [String] { config.languageOffer(catalogue).offered }
+    /// centre's display cannot draw. Worked out once: the config and catalogue never change.
+    public let offeredLanguages: [String]
 
     /// Languages the centre would offer but its display cannot draw (said to staff).
-    public var languagesLeftOut: [String] { config.languageOffer(catalogue).leftOut }
+    public let languagesLeftOut: [String]
 
     /// The language staff started the kiosk in, if it is offered: one the display cannot draw is
     /// not used, and the family chooses from the rest.
