@@ -6,8 +6,9 @@ SWIFT    ?= swift
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The kiosk's build links the Swift runtime statically: it starts several times faster
-# (docs/benchmarks.md). Its own folder, so debug builds and tests never rebuild it.
-RELEASE  := .build-static/release/spiral-kiosk
+# (docs/benchmarks.md). Its own folder, so debug builds and tests never rebuild it. The kiosk as
+# run and installed is in .build-static/kiosk/: its debug information split off beside it.
+RELEASE  := .build-static/kiosk/spiral-kiosk
 DEBUGBIN := .build/debug/spiral
 
 .PHONY: kiosk kiosk-release test test-deps deps speech-deps pg-deps display-deps display-check build release check bench clean
@@ -58,6 +59,8 @@ release: kiosk-release
 
 kiosk-release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-kiosk
+	./scripts/split_debug.sh .build-static/release/spiral-kiosk .build-static/kiosk
+	@ln -sf ../release/spiral .build-static/kiosk/spiral  # the pusher a shared store needs (make release)
 
 build: deps
 	$(SWIFT) build --product spiral

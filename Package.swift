@@ -7,6 +7,11 @@ import PackageDescription
 //   SpiralCore         — prompt script, catalogue, dialogue engine, plan model, plan store
 //   SpiralTerminal     — readline in, ICU-shaped text out; the only place with escape codes
 //   spiral             — thin executable on swift-argument-parser
+// Programs that link the whole of Foundation (the staff command, the tests) name Foundation's
+// own ICU before the system's, so its unversioned C++ symbols do not bind to the system ICU 72
+// (DESIGN.md, measured). The kiosk links only FoundationEssentials, which has no ICU.
+let foundationICUFirst: [LinkerSetting] = [.linkedLibrary("_FoundationICU")]
+
 let package = Package(
     name: "Spiral",
     platforms: [.macOS(.v13)],
@@ -22,7 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // scrypt for the staff passphrase and family PINs (_CryptoExtras).
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // The shared store: PostgreSQL through PostgresClient (docs/shared-store.md).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -32,9 +37,6 @@ let package = Package(
             name: "_CICU",
             path: "Sources/_CICU",
             linkerSettings: [
-                // Order matters: Foundation's own ICU first, so its unversioned C++
-                // symbols do not bind to the system ICU 72 (DESIGN.md, measured).
-                .linkedLibrary("_FoundationICU"),
                 .linkedLibrary("icuuc"),
                 .linkedLibrary("icui18n"),
             ]
@@ -68,20 +70,24 @@ let package = Package(
             dependencies: [
                 "SpiralCore", "SpiralTerminal", "SpiralText", "SpiralShared", "SpiralKioskCommand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: foundationICUFirst
         ),
         .executableTarget(name: "spiral-kiosk", dependencies: ["SpiralKioskCommand"], path: "Sources/KioskMain"),
         // A tiny program that reads lines through the real readline reader, so the
         // pseudo-terminal tests can exercise editing, completion and timeouts directly.
         .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),
         // Writes N realistic plans into a store, for `make bench` (scripts/bench.sh). Not used by tests.
-        .executableTarget(name: "spiral-plan-generator", dependencies: ["SpiralCore"], path: "Sources/PlanGenerator"),
+        .executableTarget(name: "spiral-plan-generator", dependencies: ["SpiralCore"], path: "Sources/PlanGenerator",
+                          linkerSettings: foundationICUFirst),
         // Wraps and measures 10,000 lines of mixed scripts, for `make bench` (and callgrind).
         .executableTarget(name: "spiral-text-bench", dependencies: ["SpiralText"], path: "Sources/TextBench"),
-        .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"]),
-        .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"]),
-        .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"]),
-        .testTarget(name: "SpiralSharedTests", dependencies: ["SpiralShared"]),
+        // Exports one plan in every readable format, for `make bench` (and callgrind).
+        .executableTarget(name: "spiral-export-bench", dependencies: ["SpiralCore"], path: "Sources/ExportBench"),
+        .testTarget(name: "SpiralTextTests", dependencies: ["SpiralText"], linkerSettings: foundationICUFirst),
+        .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"], linkerSettings: foundationICUFirst),
+        .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"], linkerSettings: foundationICUFirst),
+        .testTarget(name: "SpiralSharedTests", dependencies: ["SpiralShared"], linkerSettings: foundationICUFirst),
     ],
     swiftLanguageModes: [.v6]
 )

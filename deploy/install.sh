@@ -7,7 +7,8 @@ mode=${1:-wayland}
 id kiosk >/dev/null 2>&1 || useradd --create-home --shell /bin/bash kiosk
 install -d -m 0755 /opt/spiral/bin /opt/spiral/share/spiral /etc/spiral
 install -m 0755 .build-static/release/spiral /opt/spiral/bin/spiral  # make release: Swift runtime linked in
-install -m 0755 .build-static/release/spiral-kiosk /opt/spiral/bin/spiral-kiosk  # the kiosk alone: smaller, starts sooner
+install -m 0755 .build-static/kiosk/spiral-kiosk /opt/spiral/bin/spiral-kiosk  # the kiosk alone: smaller, starts sooner
+install -m 0644 .build-static/kiosk/spiral-kiosk.debug /opt/spiral/bin/spiral-kiosk.debug  # for crash reports
 rm -rf /opt/spiral/share/spiral/Prompts /opt/spiral/share/spiral/Localizations
 cp -r Prompts Localizations /opt/spiral/share/spiral/
 # The config names the display, so the kiosk leaves out languages it cannot draw (foot: Hindi

@@ -8,7 +8,8 @@
 #   4. the read-aloud key to the player starting      scripts/bench_speech.py
 #   5. binary size; 10,000 mixed-script lines wrapped (time, and instructions under callgrind)
 #                                                    scripts/bench_text.py
-#   6. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
+#   6. a 100-goal plan exported as html, markdown, text  scripts/bench_export.py
+#   7. docs/benchmarks.md                            scripts/bench_report.py (+ bench_notes.md)
 # BENCH_RUNS (default 30) sets the start-up runs; BENCH_QUICK=1 runs a short pass to try it out.
 set -eu
 cd "$(dirname "$0")/.."
@@ -30,19 +31,25 @@ fi
 
 echo "== building (release: static as make kiosk runs it, dynamic for comparison)"
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-kiosk
+./scripts/split_debug.sh .build-static/release/spiral-kiosk .build-static/kiosk  # as make kiosk runs it
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-plan-generator
 swift build -c release --product spiral
 swift build -c release --product spiral-text-bench
+swift build -c release --product spiral-export-bench
 mkdir -p "$OUT"
 
 echo "== sizes and the text layer"
-$PY scripts/bench_text.py --static .build-static/release/spiral-kiosk --text-bench .build/release/spiral-text-bench \
+$PY scripts/bench_text.py --static .build-static/kiosk/spiral-kiosk --text-bench .build/release/spiral-text-bench \
     --json "$OUT/text.json"
+
+echo "== exporting a 100-goal plan"
+$PY scripts/bench_export.py --generator .build-static/release/spiral-plan-generator \
+    --export-bench .build/release/spiral-export-bench --json "$OUT/export.json"
 
 echo "== start-up and memory"
 $PY scripts/bench_startup.py --runs "$RUNS" --json "$OUT/startup.json" \
-    --spiral "static=.build-static/release/spiral-kiosk" --spiral "static, every command=.build-static/release/spiral" \
+    --spiral "static=.build-static/kiosk/spiral-kiosk" --spiral "static, every command=.build-static/release/spiral" \
     --spiral "dynamic=.build/release/spiral"
 
 echo "== a growing store"

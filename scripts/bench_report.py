@@ -142,10 +142,15 @@ def main():
         counted = f"; {instructions / 1e6:.0f} M instructions for 1,000 lines (callgrind)" if instructions else ""
         out.append(f"| wrap and measure 10,000 lines of mixed scripts ≤ 60 ms (start-up issue) | "
                    f"{text['wrap_10000_lines_ms']:.0f} ms{counted} | {ok(text['wrap_10000_lines_ms'] <= 60)} |")
+    export_path = os.path.join(d, "export.json")
+    exports = json.load(open(export_path)).get("formats", {}) if os.path.exists(export_path) else {}
     for fmt in ("html", "markdown", "text"):
-        t = ip.get(f"Export a 100-goal plan: {fmt}", {}).get("Time (wall clock) (μs) *")
-        if t:
-            out.append(f"| export a 100-goal plan as {fmt} ≤ 10 ms (start-up issue) | {int(t) / 1000:.1f} ms | {ok(int(t) <= 10000)} |")
+        t = exports.get(fmt, {}).get("median_ms")
+        if t is None:
+            us = ip.get(f"Export a 100-goal plan: {fmt}", {}).get("Time (wall clock) (μs) *")
+            t = int(us) / 1000 if us else None
+        if t is not None:
+            out.append(f"| export a 100-goal plan as {fmt} ≤ 10 ms (start-up issue; spiral-export-bench) | {t:.1f} ms | {ok(t <= 10)} |")
     cold = big["review_cold"]["median_ms"]
     out.append(f"| `review --list` at {int(max(sizes, key=int)):,} plans, index lost, ≤ 1.5 s (start-up issue) | "
                f"{cold / 1000:.1f} s | {ok(cold <= 1500)} |")

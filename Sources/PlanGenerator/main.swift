@@ -32,14 +32,18 @@ struct Options {
     var seed: UInt64 = 2026
     var durable = false
     var quiet = false
+    /// At least this many goals in every plan (the practitioner's sessions add them): for export benchmarks.
+    var goals = 0
 
     static let usage = """
     usage: spiral-plan-generator --count N --store DIR [--seed S] [--languages en,ar,vi]
                                 [--prompts DIR] [--localizations DIR] [--durable] [--quiet]
+                                [--goals G]
 
     Writes N realistic plans into DIR (created if missing), in every language file found in
     Localizations/ (or the languages given), for benchmarking `spiral review` and `spiral export`.
     --durable saves each plan through PlanStore.save (fsync), as the kiosk does; slower.
+    --goals G gives every plan at least G goals, agreed and rated at three reviews (export benchmarks).
     """
 
     static func parse(_ args: [String]) -> Options {
@@ -60,11 +64,13 @@ struct Options {
             case "--seed": o.seed = UInt64(value()) ?? 2026
             case "--durable": o.durable = true
             case "--quiet": o.quiet = true
+            case "--goals": o.goals = Int(value()) ?? -1
             case "-h", "--help": print(usage); exit(0)
             default: fail("unknown option \(args[i])")
             }
             i += 1
         }
+        if o.goals < 0 { fail("--goals needs a number (0 or more)") }
         if o.count < 0 || o.store.isEmpty { fail("give --count N (N ≥ 0) and --store DIR") }
         return o
     }
@@ -259,6 +265,22 @@ let epoch = Date(timeIntervalSince1970: 1_782_000_000) // 2026-06-21
     if sessions > 0 { plan.updatedAt = t }
 }
 
+/// A long-running plan: goals agreed with a practitioner until there are `count`, each rated at
+/// three reviews (what a 100-goal export is measured on).
+@MainActor func addGoals(_ plan: inout Plan, upTo count: Int) {
+    let who = pick(Samples.practitioners)
+    while plan.goals.count < count {
+        let n = plan.goals.count + 1
+        plan.goals.append(Plan.Goal(id: "session-\(n)", what: "Goal \(n): join the Thursday playgroup",
+                                    why: "Time with other parents", when: "This term", how: "Come along with Jo the first time",
+                                    whoWith: who, status: [.agreed, .inProgress, .achieved][n % 3], proposedBy: who, language: "en"))
+        plan.goals[n - 1].reviewDate = "2026-08-01"
+        for r in 0..<3 {
+            plan.goals[n - 1].ratings.append(Plan.Rating(date: "2026-0\(r + 5)-15", parent: 3 + r * 2, practitioner: 2 + r * 2, by: who))
+        }
+    }
+}
+
 var codes = Set(store.codes())
 let started = Date()
 for n in 0..<options.count {
@@ -270,6 +292,7 @@ for n in 0..<options.count {
     var (plan, engine) = kioskPlan(code: code, language: language, started: start)
     addPractitionerWork(&plan)
     if plan.status == .finished, chance(0.3) { returnVisit(&plan, engine) }
+    addGoals(&plan, upTo: options.goals)
     do { try store.save(plan, durable: options.durable) } catch {
         fail("could not save plan \(code): \(error)")
     }

@@ -1,4 +1,9 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Work started on the other core at start-up, waited for where its result is needed: the
 /// kiosk reads its prompt script and checks its English source while the language files load

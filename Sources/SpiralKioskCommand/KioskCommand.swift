@@ -1,5 +1,10 @@
 import ArgumentParser
+import Glibc
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralCore
 import SpiralTerminal
 
@@ -126,21 +131,32 @@ package struct KioskCommand: ParsableCommand {
         let catalogue: MessageCatalogue
         let config: CentreConfig
         var problems: [ContentProblem]
+        // The same script, English file and program as at the last start that found them sound:
+        // nothing to check again.
+        let checked = ContentCheckRecord()
+        let fingerprint = try? ContentCheckRecord.fingerprint(of: [
+            content.promptsDirectory() + "/" + ScriptLoader.fileName,
+            content.localizationsDirectory() + "/" + MessageCatalogue.sourceLanguage + ".json",
+            BackgroundProgram.ownExecutable,
+        ])
+        let alreadySound = fingerprint.map(checked.holds) ?? false
         if parallel {
             let scriptLoad = Background { try content.loadScript() }
             catalogue = try content.loadCatalogue(lazily: true)
-            let patternCheck = Background { ContentValidator.checkSourcePatterns(catalogue) }
+            let patternCheck = alreadySound ? nil : Background { ContentValidator.checkSourcePatterns(catalogue) }
             config = try content.loadConfig()
             script = try scriptLoad.value()
-            problems = ContentValidator.checkSourceKeys(catalogue, script: script) + (try patternCheck.value())
+            problems = alreadySound ? [] : ContentValidator.checkSourceKeys(catalogue, script: script) + (try patternCheck?.value() ?? [])
         } else {
             script = try content.loadScript()
             catalogue = try content.loadCatalogue(lazily: true)
             config = try content.loadConfig()
-            problems = ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+            problems = alreadySound ? []
+                : ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
         }
         problems = problems.filter { $0.severity == .error }
         if !problems.isEmpty { throw ContentError(problems: problems) }
+        if !alreadySound, let fingerprint { checked.record(fingerprint) }
         if let language, catalogue.bestMatch(for: language) == nil {
             throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")
         }
@@ -177,8 +193,8 @@ package struct KioskCommand: ParsableCommand {
     /// alone), whose `spiral` is installed beside it.
     static func fullProgram() -> String? {
         let own = BackgroundProgram.ownExecutable
-        let folder = (own as NSString).deletingLastPathComponent
-        guard (own as NSString).lastPathComponent.hasPrefix("spiral-kiosk") else { return own }
+        let folder = PathName.directory(own)
+        guard PathName.name(own).hasPrefix("spiral-kiosk") else { return own }
         let beside = folder + "/spiral"
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
     }
@@ -216,7 +232,7 @@ package struct KioskCommand: ParsableCommand {
         if !once, case .notSet = settings.staffPassphrase { log.record(.noStaffPassphrase) }
         // Reading aloud, at a terminal only: recordings in Audio/ beside the language files.
         let speaker = interactive ? Speaker(settings: content.config.speech, catalogue: content.catalogue,
-                                            recordings: (try? self.content.localizationsDirectory()).map { ($0 as NSString).deletingLastPathComponent + "/Audio" },
+                                            recordings: (try? self.content.localizationsDirectory()).map { PathName.directory($0) + "/Audio" },
                                             log: { _ in }) : nil
         settings.readAloudOffered = speaker?.offered ?? false
         let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
@@ -238,19 +254,19 @@ extension KioskCommand {
     package static func runAlone(_ kiosk: KioskCommand) -> Never {
         do {
             try kiosk.run()
-            Foundation.exit(0)
+            Glibc.exit(0)
         } catch let failure as RuntimeFailure {
             fail(failure)
         } catch {
             let message = KioskCommand.message(for: error)
             let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
             StandardError.write(text + "\n")
-            Foundation.exit(KioskCommand.exitCode(for: error).rawValue)
+            Glibc.exit(KioskCommand.exitCode(for: error).rawValue)
         }
     }
 
     package static func fail(_ failure: RuntimeFailure) -> Never {
         StandardError.write("Error: " + failure.description + "\n")
-        Foundation.exit(failure.code.rawValue)
+        Glibc.exit(failure.code.rawValue)
     }
 }

@@ -1,4 +1,9 @@
+import Glibc
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A helper program the kiosk keeps running beside itself (the shared store's pusher): started
 /// in its own process group with no signals blocked, started again if it has died, and stopped

@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Each family's session in a fresh process, forked from a kiosk process that never reads a
 /// family's words: when a session ends its memory goes with its process, so nothing a family typed

@@ -3,18 +3,21 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Lines from a pipe or file, when stdin is not a terminal (scripts, tests, kiosk rehearsals).
 /// Prints the prompt plainly and reads one line: UTF-8 (invalid bytes become U+FFFD),
 /// any length, "\r\n" accepted. No editing, so `prefill`, `completions` and `onResize` are unused;
 /// the idle timeout works wherever poll() does.
 public final class PlainLineReader: LineReader {
-    // The handles are kept, not just their descriptors: a FileHandle closes its descriptor when freed.
-    private let inputHandle: FileHandle
-    private let outputHandle: FileHandle
-    private var input: Int32 { inputHandle.fileDescriptor }
-    private var output: Int32 { outputHandle.fileDescriptor }
+    private let input: Int32
+    private let output: Int32
+    // Whatever owns the descriptors (a test's pipes: a FileHandle closes its descriptor when freed).
+    private let owners: [AnyObject]
     private var pending: [UInt8] = []   // read but not yet returned
     private var head = 0                // start of the unreturned part of `pending`
     private var scanned = 0             // `pending[head..<scanned]` holds no newline
@@ -22,10 +25,11 @@ public final class PlainLineReader: LineReader {
 
     /// `handleSignals: false` leaves SIGINT/SIGTERM/SIGHUP to their defaults (for tests that
     /// share a process); otherwise they end the read with `.interrupted` / `.terminated`.
-    public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput,
+    public init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, keepingOpen owners: [AnyObject] = [],
                 handleSignals: Bool = true) {
-        inputHandle = input
-        outputHandle = output
+        self.input = input
+        self.output = output
+        self.owners = owners
         Terminal.saveOriginalState()
         if handleSignals { Signals.install() }
     }

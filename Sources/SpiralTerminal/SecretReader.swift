@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads a PIN or passphrase at a terminal key by key: a dot for each character (never the
 /// character), Backspace and Ctrl-U to correct. The terminal's own signal keys are off while it

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import _CICU
 
 /// Every call into the `_CICU` shim lives here, so the rest of SpiralText

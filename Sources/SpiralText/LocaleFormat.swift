@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Dates, numbers and language names in a family's own language, from ICU's
 /// CLDR data. Locales are BCP 47 tags ("en-AU", "ar-u-nu-latn").

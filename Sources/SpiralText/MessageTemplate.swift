@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A compiled ICU MessageFormat pattern (named arguments) for one locale.
 ///
@@ -18,7 +22,7 @@ public final class MessageTemplate: @unchecked Sendable {
     /// Each use of an argument, in pattern order, to check values before ICU sees them.
     private let uses: [ICU.MessageItem]
     private let message: ICU.Message
-    private let lock = NSLock()
+    private let lock = Lock()
 
     public init(pattern: String, locale: String) throws(MessageFormatError) {
         let units = Array(pattern.utf16)

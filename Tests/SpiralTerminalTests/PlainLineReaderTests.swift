@@ -7,8 +7,9 @@ import Testing
     /// A reader on a fresh pipe whose prompts go to /dev/null; signals left alone (shared process).
     private func makeReader() -> (PlainLineReader, writer: FileHandle) {
         let pipe = Pipe()
-        let reader = PlainLineReader(input: pipe.fileHandleForReading,
-                                     output: FileHandle(forWritingAtPath: "/dev/null")!, handleSignals: false)
+        let devNull = FileHandle(forWritingAtPath: "/dev/null")!
+        let reader = PlainLineReader(input: pipe.fileHandleForReading.fileDescriptor, output: devNull.fileDescriptor,
+                                     keepingOpen: [pipe, devNull], handleSignals: false)
         return (reader, pipe.fileHandleForWriting)
     }
 
@@ -86,7 +87,8 @@ import Testing
 
     @Test func promptIsWrittenPlainlyAndTheLineEnded() throws {
         let input = Pipe(), output = Pipe()
-        let reader = PlainLineReader(input: input.fileHandleForReading, output: output.fileHandleForWriting,
+        let reader = PlainLineReader(input: input.fileHandleForReading.fileDescriptor,
+                                     output: output.fileHandleForWriting.fileDescriptor, keepingOpen: [input, output],
                                      handleSignals: false)
         input.fileHandleForWriting.write(Data("x\n".utf8))
         #expect(reader.readLine(prompt: "Name? ", prefill: "ignored", completions: ["a"], idleTimeout: nil,

@@ -93,21 +93,6 @@ func makePlan(script: PromptScript, catalogue: MessageCatalogue, goals: Int) -> 
     return plan
 }
 
-// MARK: 10,000 lines of mixed scripts
-
-let mixedLines: [(text: String, locale: String)] = [
-    ("Is there anything you'd like us to know about what you need right now? We can start there.", "en"),
-    ("Tuần này tối nào tôi cũng đọc truyện cho Bảo, và con ngủ ngon hơn nhiều so với trước.", "vi"),
-    ("قرأت قصة لأحمد كل ليلة هذا الأسبوع، وأصبح ينام بهدوء أكثر من قبل.", "ar"),
-    ("这周每天晚上给小明讲故事，他现在睡得比以前好多了，早上也不那么闹了。", "zh-Hans"),
-    ("這週每天晚上給家豪講故事，他現在睡得比以前好多了。", "zh-Hant"),
-    ("इस हफ़्ते हर रात आरव को कहानी सुनाई, और अब वह पहले से बेहतर सोता है।", "hi"),
-    ("สัปดาห์นี้ฉันอ่านนิทานให้ลูกฟังทุกคืน และตอนนี้ลูกนอนหลับสบายขึ้นมาก", "th"),
-    ("이번 주에 매일 밤 서준이에게 책을 읽어 줬어요. 이제 훨씬 잘 자요.", "ko"),
-    ("Διάβασα παραμύθι στον Γιώργο κάθε βράδυ αυτή την εβδομάδα και τώρα κοιμάται καλύτερα.", "el"),
-    ("Le leí un cuento a Mateo todas las noches esta semana y ahora duerme mucho mejor.", "es"),
-]
-
 // MARK: The benchmarks
 
 let benchmarks: @Sendable () -> Void = {
@@ -121,7 +106,6 @@ let benchmarks: @Sendable () -> Void = {
     let script = loadScript()
     let catalogue = MessageCatalogue.load(directory: root + "/Localizations")
     let plan = makePlan(script: script, catalogue: catalogue, goals: 3)
-    let bigPlan = makePlan(script: script, catalogue: catalogue, goals: 100)
 
     // Saving: the kiosk saves after every answer, durably (temp file, fsync, rename, fsync dir).
     Benchmark("PlanStore.save (durable, one plan)") { benchmark in
@@ -244,27 +228,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(presenter.view(of: v))
         }
     }
-
-    Benchmark("Wrap and measure 10,000 lines of mixed scripts",
-              configuration: .init(maxDuration: .seconds(5), maxIterations: 50)) { benchmark in
-        for _ in benchmark.scaledIterations {
-            var columns = 0
-            for i in 0..<10_000 {
-                let (text, locale) = mixedLines[i % mixedLines.count]
-                for line in UnicodeText.wrap(text, width: 40, locale: locale) {
-                    columns += UnicodeText.displayWidth(line)
-                }
-            }
-            blackHole(columns)
-        }
-    }
-
-    let exporter = PlanExporter(localizer: Localizer(catalogue: catalogue, language: "en"), script: script, timeZone: "UTC")
-    for format in ExportFormat.allCases {
-        Benchmark("Export a 100-goal plan: \(format.rawValue)") { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(try exporter.export(bigPlan, as: format))
-            }
-        }
-    }
+    // Wrapping 10,000 mixed-script lines and exporting a 100-goal plan are measured by
+    // spiral-text-bench and spiral-export-bench (scripts/bench_text.py, bench_export.py), also under callgrind.
 }

@@ -52,7 +52,7 @@ public struct LanguageFile: Codable, Sendable, Equatable {
 
     /// Letters outside `{argument}` names: "{name}: {phone}" has none to translate.
     static func hasWords(_ pattern: String) -> Bool {
-        pattern.replacingOccurrences(of: #"\{\s*[A-Za-z0-9_]+\s*\}"#, with: "", options: .regularExpression)
+        pattern.replacing(#/\{\s*[A-Za-z0-9_]+\s*\}/#, with: "")
             .contains(where: \.isLetter)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A language file's header and first-screen messages without decoding the whole file, for the
 /// kiosk's start (docs/benchmarks.md: decoding ten 30 KB files whole was a third of the

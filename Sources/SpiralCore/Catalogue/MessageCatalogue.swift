@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// Why a language file was left out, for the log and for `spiral check`.
@@ -21,7 +25,7 @@ public final class MessageCatalogue: @unchecked Sendable {
     public let problems: [LanguageLoadProblem]
     /// Lazily loaded files, as read, until their messages are first needed.
     private let unread: [String: Data]
-    private let lock = NSLock()
+    private let lock = Lock()
     private var templates: [String: MessageTemplate] = [:]
     private var decoded: [String: [String: String]] = [:]
     private var decodedSpeech: [String: [String: String]] = [:]
@@ -88,7 +92,7 @@ public final class MessageCatalogue: @unchecked Sendable {
             var index: [String: [String]] = [:]
             for (key, pattern) in messages(for: tag) where !pattern.contains("{") {
                 // The text as shown: ICU turns a doubled apostrophe into one.
-                index[pattern.replacingOccurrences(of: "''", with: "'"), default: []].append(key)
+                index[pattern.replacing("''", with: "'"), default: []].append(key)
             }
             for k in index.keys { index[k]!.sort() }
             lock.withLock { textIndex[tag] = index }
@@ -225,7 +229,7 @@ public enum LanguageFileReader: Sendable {
     /// With `headerOnly`, the whole file is still checked to be JSON, but of its messages only
     /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later.
     static func read(path: String, headerOnly: Bool) -> Result<(file: LanguageFile, data: Data), LanguageLoadProblem> {
-        let name = (path as NSString).lastPathComponent
+        let name = PathName.name(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
         }
@@ -236,7 +240,7 @@ public enum LanguageFileReader: Sendable {
                 .flatMap { try? JSONDecoder().decode(LanguageHeader.self, from: $0).file } : nil
             let file = try quick ?? (headerOnly ? try JSONDecoder().decode(LanguageHeader.self, from: data).file
                                                 : try JSONDecoder().decode(LanguageFile.self, from: data))
-            let expected = (name as NSString).deletingPathExtension
+            let expected = PathName.removingExtension(name)
             if file.language != expected {
                 return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
@@ -258,8 +262,8 @@ public enum JSONProblem: Sendable {
         switch e {
         case let .dataCorrupted(ctx):
             if ctx.codingPath.isEmpty {
-                if (try? JSONSerialization.jsonObject(with: data)) == nil {
-                    let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                if !JSONValue.isJSON(data) {
+                    let underlying = ctx.underlyingError.map(JSONProblem.debugDescription)
                     return "is not valid JSON" + (underlying.map { " (\($0))" } ?? "") + ": check for a missing comma, quote or bracket"
                 }
                 return "is not valid JSON: \(ctx.debugDescription)"
@@ -274,6 +278,12 @@ public enum JSONProblem: Sendable {
         @unknown default:
             return "is not valid JSON"
         }
+    }
+
+    /// What the JSON parser said was wrong, and where ("Unexpected character … around line 3").
+    static func debugDescription(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError, let text = cocoa.userInfo["NSDebugDescription"] as? String { return text }
+        return String(describing: error)
     }
 
     private static func typeName(_ type: Any.Type) -> String {

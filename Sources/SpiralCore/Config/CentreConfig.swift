@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a centre sets without recompiling: languages offered, crisis contacts, idle timeout.
 public struct CentreConfig: Codable, Sendable, Equatable {
@@ -92,7 +96,7 @@ public struct CentreConfig: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         do {
             let config = try JSONDecoder().decode(CentreConfig.self, from: data)
-            if let bad = config.crisisContacts.first(where: { $0.phone.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if let bad = config.crisisContacts.first(where: { $0.phone.trimmingSpaces.isEmpty }) {
                 throw LoadError.invalid(path, "has a crisis contact \"\(bad.name)\" with no phone number: add one")
             }
             if let key = config.centreKey, CentrePublicKey(base64: key) == nil {
@@ -117,23 +121,25 @@ extension CentreConfig {
     /// Writes `centreKey` into the config file at `path` (made if missing), keeping every other
     /// setting as it is; durable and atomic, so a crash leaves the old file or the new one.
     public static func setCentreKey(_ key: CentrePublicKey, inFileAt path: String) throws(LoadError) {
-        var object: [String: Any] = [:]
+        var object: [String: JSONValue] = [:]
         if FileManager.default.fileExists(atPath: path) {
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
-            guard let parsed = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            guard case let .object(parsed)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
                 throw .invalid(path, "is not a JSON object: fix it (spiral check), then run this again")
             }
             object = parsed
         } else {
             // A new config starts from the defaults a centre would otherwise get.
             let defaults = (try? JSONEncoder().encode(CentreConfig.australianDefaults)) ?? Data("{}".utf8)
-            object = (try? JSONSerialization.jsonObject(with: defaults) as? [String: Any]) ?? [:]
+            if case let .object(parsed)? = try? JSONDecoder().decode(JSONValue.self, from: defaults) { object = parsed }
         }
-        object["centreKey"] = key.base64
+        object["centreKey"] = .string(key.base64)
         do {
-            var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            var data = try encoder.encode(JSONValue.object(object))
             data.append(10)
-            _ = try? FileSystemCalls.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o755)
+            _ = try? FileSystemCalls.makeDirectory(PathName.directory(path), mode: 0o755)
             // Readable by all: it holds the public key and the centre's settings, no secret.
             try FileSystemCalls.writeDurably(data, to: path, mode: 0o644)
         } catch {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds `Prompts/`, `Localizations/` and `Config/` at run time: the flag if given, else beside
 /// the installed binary (`bin/` and `share/spiral/`), else the package root found by walking up
@@ -17,11 +21,11 @@ public struct ResourceLocator: Sendable {
     }
 
     public func candidates(for name: String) -> [String] {
-        let binDir = (executablePath as NSString).deletingLastPathComponent
+        let binDir = PathName.directory(executablePath)
         var list = [binDir + "/" + name, binDir + "/../share/spiral/" + name]
         var dir = binDir
         for _ in 0..<6 {
-            dir = (dir as NSString).deletingLastPathComponent
+            dir = PathName.directory(dir)
             if FileManager.default.fileExists(atPath: dir + "/Package.swift") { list.append(dir + "/" + name); break }
             if dir == "/" { break }
         }
@@ -33,7 +37,7 @@ public struct ResourceLocator: Sendable {
     }
 
     private func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        var isDir = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The folders of the XDG base-directory convention (`XDG_DATA_HOME`, `XDG_CONFIG_HOME`,
 /// `XDG_STATE_HOME`), each with its default under the home folder when unset or empty.
@@ -20,7 +24,7 @@ public enum XDGDirectory: String, Sendable {
     /// `$XDG_…/spiral` + `name`, e.g. `XDGDirectory.state.path("held")` → `~/.local/state/spiral/held`.
     public func path(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let base = environment[rawValue].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + fallback)
+            ?? ((environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + fallback)
         return base + "/spiral/" + name
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One step in one round: `goal_what` in the second goal is `goal_what#2`.
 public struct StepRef: Hashable, Codable, Sendable, CustomStringConvertible {

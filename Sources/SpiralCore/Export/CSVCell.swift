@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One spreadsheet cell, safe to open: RFC 4180 quoting, and text that a spreadsheet would run
 /// as a formula (`=`, `+`, `-`, `@`, tab or carriage return first) neutralised with a leading `'`,
@@ -23,7 +27,7 @@ public enum CSVCell: Sendable {
     public static func quote(_ text: String) -> String {
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Neutralised, then quoted.

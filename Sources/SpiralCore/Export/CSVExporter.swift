@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// Plans as spreadsheets: one family's goals, one row each, or one row per plan for the centre

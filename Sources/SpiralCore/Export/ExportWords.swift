@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// A heading, label or question in the export language, and (for a bilingual export) the same in
@@ -37,7 +41,7 @@ public struct ExportWords: Sendable {
         self.family = family.flatMap { $0.language == l.language ? nil : $0 }
         self.timeZone = timeZone
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
+        cal.timeZone = timeZone.flatMap(Self.zone) ?? .current
         calendar = cal
     }
 
@@ -81,12 +85,17 @@ public struct ExportWords: Sendable {
     }
 
     /// `2026-03-01` as midnight UTC.
+    /// A time zone by name; UTC even where only FoundationEssentials is linked (it knows only GMT).
+    static func zone(_ identifier: String) -> TimeZone? {
+        TimeZone(identifier: identifier) ?? (identifier == "UTC" || identifier == "GMT" ? .gmt : nil)
+    }
+
     static func parseDay(_ ymd: String) -> Date? {
         let parts = ymd.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return nil }
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
+        cal.timeZone = .gmt  // not TimeZone(identifier: "UTC"): nil where only FoundationEssentials is linked
         return cal.date(from: DateComponents(year: y, month: m, day: d))
     }
 }

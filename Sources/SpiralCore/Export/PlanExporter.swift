@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// Formats a plan can be exported to.
@@ -117,7 +121,7 @@ public struct PlanExporter: Sendable {
         // word joiner, which shows as nothing, keeps them words.
         for (pattern, broken) in [("://", "\u{2060}://"), ("www.", "www\u{2060}."), ("WWW.", "WWW\u{2060}."), ("@", "\u{2060}@")]
             where out.contains(pattern) {
-            out = out.replacingOccurrences(of: pattern, with: broken)
+            out = out.replacing(pattern, with: broken)
         }
         // A leading "-", "+" or "1." would start a list.
         if let first = out.first, first == "-" || first == "+" { out = "\\" + out }

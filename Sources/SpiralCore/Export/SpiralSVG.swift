@@ -1,4 +1,9 @@
+import Glibc  // cos, sin
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// Inline SVG drawings for the HTML export: the partnership spiral with the plan's entries on
@@ -12,7 +17,7 @@ enum SpiralSVG {
 
     /// Numbers for coordinates: one decimal, no trailing ".0", never a locale's comma.
     static func n(_ x: Double) -> String {
-        let s = String(format: "%.1f", x)
+        let s = String(oneDecimal: x)
         return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }
 
@@ -123,9 +128,9 @@ enum SpiralSVG {
     static func summaryLines(_ summary: String) -> [String] {
         guard UnicodeText.displayWidth(summary) > 24 else { return [summary] }
         for comma in [", ", "، ", "，", "、"] {
-            if let r = summary.range(of: comma) {
-                let first = String(summary[..<r.lowerBound]) + comma.trimmingCharacters(in: .whitespaces)
-                let rest = String(summary[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if let r = summary.firstRange(of: comma) {
+                let first = String(summary[..<r.lowerBound]) + comma.trimmingSpaces
+                let rest = String(summary[r.upperBound...]).trimmingSpaces
                 return rest.isEmpty ? [first] : [first, rest]
             }
         }

@@ -12,12 +12,12 @@ public enum ChoiceMatcher: Sendable {
 
     /// `labels` are the choice labels as shown, in order. Returns 0-based indices.
     public static func match(_ input: String, labels: [String], multiple: Bool, exclusive: Set<Int> = []) -> Outcome {
-        let trimmed = input.trimmingCharacters(in: .whitespaces)
+        let trimmed = input.trimmingSpaces
         let pieces: [String]
         if multiple {
             let digitsOnly = trimmed.allSatisfy { $0.isNumber || $0 == " " || isSeparator($0) }
             pieces = trimmed.split(whereSeparator: { digitsOnly ? ($0 == " " || isSeparator($0)) : isSeparator($0) })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         } else {
             pieces = [trimmed]
         }

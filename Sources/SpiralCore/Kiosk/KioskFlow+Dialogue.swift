@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// The family's dialogue: each step, the PIN they choose, "Are you still there?" and "Stop here?".

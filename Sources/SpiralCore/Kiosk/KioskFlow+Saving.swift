@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Saving after every answer, honestly: "saved" is said only when it is, unsaved answers are
 /// held and retried, and a session that must end unsaved leaves them where staff can restore them.

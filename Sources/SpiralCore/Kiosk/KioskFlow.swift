@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// What can happen at a kiosk screen, as the front end saw it.
@@ -86,7 +90,7 @@ public final class KioskFlow {
     public var linesAvailable = Int.max
     public var measure: (String) -> Int = { _ in 1 }
     /// Waits between save retries (a test passes one that does not sleep).
-    public var pause: (Duration) -> Void = { Thread.sleep(forTimeInterval: Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) }
+    public var pause: (Duration) -> Void = { Pause.sleep($0) }
     public var now: () -> Date = Date.init
 
     /// Everything about the family at the kiosk now: a new family is one assignment.
@@ -184,7 +188,7 @@ public final class KioskFlow {
     func familyWords(on screen: Screen) -> [String] {
         var words: Set<String> = []
         for (v, a) in family.engine.visibleAnswers() {
-            guard let text = a.value.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard let text = a.value.text?.trimmingSpaces, !text.isEmpty else { continue }
             guard case .text = a.value else { continue }
             words.insert(text)
             if v.step.target == .profileChildren { for child in ChildrenParser.parse(text) { words.insert(child.name) } }

@@ -3,7 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SpiralText
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A log for staff: what went wrong and with which plan, never what a family said (it takes only
 /// `StaffEvent`s). Writing it can never fail a session: every write uses calls that report
@@ -14,7 +19,7 @@ public final class StaffLog: @unchecked Sendable {
     /// Files tried in order: usually the store's `.kiosk.log`, then one outside the store, so a
     /// read-only or deleted store is still logged.
     public let paths: [String]
-    private let lock = NSLock()
+    private let lock = Lock()
     private let alsoToStandardError: Bool
     /// Lines written, for tests and for `spiral` to show after a run.
     public private(set) var recorded: [String] = []
@@ -31,7 +36,7 @@ public final class StaffLog: @unchecked Sendable {
     }
 
     public func record(_ event: StaffEvent, code: String? = nil) {
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = Date().formatted(.iso8601)
         let line = "\(stamp) \(code.map { "plan \($0): " } ?? "")\(event.message)\n"
         lock.lock()
         defer { lock.unlock() }
@@ -46,7 +51,7 @@ public final class StaffLog: @unchecked Sendable {
     /// Appends one line with O_APPEND (one write, so lines from two processes never interleave);
     /// false on any failure, which the caller handles.
     static func append(_ line: String, to path: String) -> Bool {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathName.directory(path)
         if !dir.isEmpty, !FileSystemCalls.exists(dir) { _ = try? FileSystemCalls.makeDirectory(dir) }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }

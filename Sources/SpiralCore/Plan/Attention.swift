@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A plan that needs someone now, as the duty worker's watch lists it: the code and why, never
 /// the family's words (the worker opens the plan to read them).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A family's shared plan: what they said at the kiosk, and (later) what they and their
 /// practitioner build together. One JSON file per family in the plan store; the format is

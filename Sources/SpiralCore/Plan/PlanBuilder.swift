@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns the dialogue's answers into the plan's structured parts (needs, praise, goals, flags),
 /// following each step's `record` tag in the prompt script. Recomputed from the answers on every
@@ -141,9 +145,9 @@ public enum ChildrenParser: Sendable {
                     name.append(ch)
                 } else if ch == " ", !name.isEmpty, !name.hasSuffix(" ") { name.append(" ") }
             }
-            name = name.trimmingCharacters(in: .whitespaces)
+            name = name.trimmingSpaces
             for filler in [" and", " aged", " age", " years", " yrs", " y"] where name.lowercased().hasSuffix(filler) {
-                name = String(name.dropLast(filler.count)).trimmingCharacters(in: .whitespaces)
+                name = String(name.dropLast(filler.count)).trimmingSpaces
             }
             guard !name.isEmpty else { return nil }
             return Plan.Child(name: name, age: Int(digits).flatMap { $0 <= 30 ? $0 : nil })
@@ -151,7 +155,7 @@ public enum ChildrenParser: Sendable {
     }
 
     private static func splitOnAnd(_ s: String) -> [String] {
-        s.components(separatedBy: " and ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        s.components(separatedBy: " and ").filter { !$0.trimmingSpaces.isEmpty }
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// A change a practitioner makes in session. Applied to the freshly re-read plan under the
@@ -76,7 +80,7 @@ public struct PlanEditor: Sendable {
         switch edit {
         case let .addGoal(what, why, when, how, whoWith):
             guard let what = try clean(what) else { throw .emptyWhat }
-            let n = (plan.goals.compactMap { Int($0.id.replacingOccurrences(of: "goal-", with: "")) }.max() ?? 0) + 1
+            let n = (plan.goals.compactMap { Int($0.id.replacing("goal-", with: "")) }.max() ?? 0) + 1
             var goal = Plan.Goal(id: "goal-\(n)", what: what, why: try clean(why), when: try clean(when), how: try clean(how),
                                  whoWith: try clean(whoWith), status: .agreed, proposedBy: who, language: plan.language)
             goal.editedInSession = true
@@ -140,12 +144,12 @@ public struct PlanEditor: Sendable {
 /// `today`, `tomorrow`, or `+14` (days from today).
 public enum DateInput: Sendable {
     public static func parse(_ raw: String, today: Date = Date()) -> String? {
-        let s = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let s = raw.trimmingSpaces.lowercased()
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = .current
         func fmt(_ d: Date) -> String {
             let c = cal.dateComponents([.year, .month, .day], from: d)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+            return String(c.year!, zeroPaddedTo: 4) + "-" + String(c.month!, zeroPaddedTo: 2) + "-" + String(c.day!, zeroPaddedTo: 2)
         }
         if s == "today" { return fmt(today) }
         if s == "tomorrow" { return fmt(cal.date(byAdding: .day, value: 1, to: today)!) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Two copies of one plan made apart, brought together: what a kiosk saved while it could not
 /// see the shared store, laid onto the store's plan, which may hold a practitioner's edits (or

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// Every plan in the store, in the order a practitioner should look at them: urgent and
@@ -27,8 +31,8 @@ public struct PlanOverview: Sendable {
 
         public func matches(_ query: String) -> Bool {
             let key = UnicodeText.searchKey(query)
-            if listing.code.lowercased().replacingOccurrences(of: "-", with: "")
-                .contains(query.lowercased().replacingOccurrences(of: "-", with: "")) { return true }
+            if listing.code.lowercased().replacing("-", with: "")
+                .contains(query.lowercased().replacing("-", with: "")) { return true }
             guard let name = listing.name, !key.isEmpty else { return false }
             return UnicodeText.searchKey(name).contains(key) || name.lowercased().contains(query.lowercased())
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralText
 
 /// Helps a practitioner write labelled praise: it names a specific thing the parent did and why
@@ -20,7 +24,7 @@ public enum PraiseCoach: Sendable {
         let key = " " + UnicodeText.searchKey(letters).split(separator: " ").joined(separator: " ") + " "
         var remaining = key
         for phrase in vagueWords.map({ UnicodeText.searchKey($0) }).filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
-            remaining = remaining.replacingOccurrences(of: " " + phrase + " ", with: " ")
+            remaining = remaining.replacing(" " + phrase + " ", with: " ")
         }
         let words = remaining.split(separator: " ").filter { $0.count > 1 }
         // Fewer than three content words once praise words are gone: no action is named.

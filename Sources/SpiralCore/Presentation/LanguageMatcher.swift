@@ -7,7 +7,7 @@ public enum LanguageMatcher: Sendable {
     /// `shown`: each language's line as the chooser shows it (and Tab completes it), which is
     /// always accepted whole.
     public static func match(_ input: String, tags: [String], names: [LanguageFile?], shown: [String] = []) -> Int? {
-        let typed = input.trimmingCharacters(in: .whitespaces)
+        let typed = input.trimmingSpaces
         if let whole = shown.firstIndex(where: { UnicodeText.searchKey($0) == UnicodeText.searchKey(typed) }), whole < tags.count {
             return whole
         }

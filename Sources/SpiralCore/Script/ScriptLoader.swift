@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A problem in a centre's own files, said so a coordinator can fix it: which file, which key
 /// or step, what is wrong and what to do.

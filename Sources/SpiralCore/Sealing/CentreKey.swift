@@ -1,5 +1,9 @@
 @preconcurrency import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The centre's public key (X25519): every plan's data key is wrapped to it, so whoever holds the
 /// private key can open every plan of the centre. The kiosk holds only this half.
@@ -10,7 +14,7 @@ public struct CentrePublicKey: Sendable, Equatable {
 
     /// From the centre config's `centreKey`: the 32 raw bytes in base64.
     public init?(base64: String) {
-        guard let raw = Data(base64Encoded: base64.trimmingCharacters(in: .whitespaces)),
+        guard let raw = Data(base64Encoded: base64.trimmingSpaces),
               let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw) else { return nil }
         self.key = key
     }

@@ -1,5 +1,9 @@
 @preconcurrency import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The centre's private key at rest: never in clear, only wrapped twice, under the key
 /// passphrase practitioners type and under a one-time recovery code kept on paper in a safe.
@@ -101,7 +105,7 @@ public struct CentreKeyFile: Codable, Sendable {
     public func write(to path: String, replacing: Bool = false) throws(Failure) {
         if !replacing, FileSystemCalls.exists(path) { throw .exists(file: path) }
         do {
-            _ = try FileSystemCalls.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o700)
+            _ = try FileSystemCalls.makeDirectory(PathName.directory(path), mode: 0o700)
             try FileSystemCalls.writeDurably(try PlanCoding.encoder.encode(self), to: path, mode: 0o600)
         } catch let e as FileSystemCalls.Failure {
             throw .cannotWrite(file: path, reason: e.message)
@@ -115,10 +119,10 @@ extension CentreKeyFile {
     /// Keeps the key file at `path` as `retired` (a hard link), then renames `next` over `path`.
     public static func retire(_ path: String, to retired: String, replacingWith next: String) throws {
         if !FileSystemCalls.exists(retired) {
-            guard FileSystemCalls.hardLink(path, as: retired) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: retired]) }
+            guard FileSystemCalls.hardLink(path, as: retired) else { throw CocoaError(.fileWriteUnknown, userInfo: ["NSFilePath": retired]) }
         }
-        do { try FileSystemCalls.moveAside(next, to: path) } catch { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        FileSystemCalls.syncDirectory((path as NSString).deletingLastPathComponent)
+        do { try FileSystemCalls.moveAside(next, to: path) } catch { throw CocoaError(.fileWriteUnknown, userInfo: ["NSFilePath": path]) }
+        FileSystemCalls.syncDirectory(PathName.directory(path))
     }
 }
 

@@ -1,6 +1,11 @@
 @preconcurrency import Crypto
 import _CryptoExtras
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SpiralText
 
 /// A secret sealed under a key derived from something a person types (the key passphrase, the
 /// recovery code): scrypt, then ChaChaPoly. The parameters travel with the wrap, so they can be
@@ -38,7 +43,7 @@ public struct PassphraseWrap: Codable, Sendable, Equatable {
     }
 
     static func derive(_ passphrase: String, salt: Data, cost: SecretHash.Cost) throws -> SymmetricKey {
-        try KDF.Scrypt.deriveKey(from: Array(passphrase.precomposedStringWithCanonicalMapping.utf8), salt: salt,
+        try KDF.Scrypt.deriveKey(from: Array(UnicodeText.nfc(passphrase).utf8), salt: salt,
                                  outputByteCount: 32, rounds: cost.rounds, blockSize: cost.blockSize,
                                  parallelism: cost.parallelism)
     }

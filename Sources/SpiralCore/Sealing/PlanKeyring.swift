@@ -1,12 +1,17 @@
 @preconcurrency import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SpiralText
 
 /// The data keys this process has opened, by plan code, with the wraps that go back into the
 /// file on the next save. In memory only, for one family's session at the kiosk (a process of its
 /// own) or one practitioner command: nothing here is ever written.
 final class PlanKeyring: @unchecked Sendable {
     // @unchecked: every field is read and written under `lock`.
-    private let lock = NSLock()
+    private let lock = Lock()
 
     struct Entry {
         /// The key the next save seals with.

@@ -1,5 +1,9 @@
 @preconcurrency import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Plans sealed at rest. Each plan has its own random data key; its body and its listing fields
 /// are sealed with it (ChaChaPoly, a fresh nonce every save, the clear header bound in as
@@ -82,7 +86,7 @@ public struct SealedPlanCodec: PlanCodec {
     /// A file that starts like a sealed plan but whose header does not read is a damaged sealed
     /// plan, never a plain one (which would be set aside and replaced).
     private func refuseDamagedHeader(_ data: Data) throws {
-        if data.starts(with: Data("{\"bodySize\"".utf8)) || data.prefix(4096).range(of: Data("\"sealed\":\"spiral-sealed-plan".utf8)) != nil {
+        if data.starts(with: Data("{\"bodySize\"".utf8)) || data.prefix(4096).firstRange(of: Array("\"sealed\":\"spiral-sealed-plan".utf8)) != nil {
             throw SealingError.tampered(code: "?", part: "header")
         }
     }

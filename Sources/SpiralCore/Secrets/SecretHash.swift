@@ -1,6 +1,11 @@
 import Crypto
 import _CryptoExtras
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SpiralText
 
 /// A slow, salted hash for the staff passphrase and family PINs: scrypt, stored as
 /// `scrypt$N$r$p$salt$hash` (base64), so the parameters can be raised later without breaking
@@ -44,7 +49,7 @@ public enum SecretHash: Sendable {
     }
 
     static func derive(_ secret: String, salt: [UInt8], cost: Cost) -> [UInt8]? {
-        guard let key = try? KDF.Scrypt.deriveKey(from: Array(secret.precomposedStringWithCanonicalMapping.utf8), salt: salt,
+        guard let key = try? KDF.Scrypt.deriveKey(from: Array(UnicodeText.nfc(secret).utf8), salt: salt,
                                                    outputByteCount: 32, rounds: cost.rounds,
                                                    blockSize: cost.blockSize, parallelism: cost.parallelism) else { return nil }
         return key.withUnsafeBytes { Array($0) }

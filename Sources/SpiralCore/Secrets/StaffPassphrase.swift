@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The staff passphrase that closes the kiosk, kept as a slow scrypt hash with the centre's
 /// configuration, not in the plan store: a kiosk set up with a passphrase must not lose it when
@@ -18,7 +22,7 @@ public struct StaffPassphrase: Sendable {
 
     public static func defaultPath(configFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let p = environment["SPIRAL_STAFF_PASSPHRASE"], !p.isEmpty { return p }
-        if let configFile { return ((configFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("staff-passphrase") }
+        if let configFile { return PathName.join(PathName.directory(configFile), "staff-passphrase") }
         return XDGDirectory.config.path("staff-passphrase", environment: environment)
     }
 
@@ -32,7 +36,7 @@ public struct StaffPassphrase: Sendable {
     public func state() -> State {
         for file in [path, legacyPath].compactMap({ $0 }) where FileSystemCalls.exists(file) {
             do {
-                let text = String(decoding: try FileSystemCalls.read(file), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = String(decoding: try FileSystemCalls.read(file), as: UTF8.self).trimmingWhiteSpace
                 if text.isEmpty { return .unreadable(file: file, reason: "the file is empty") }
                 return .set(hash: text)
             } catch {
@@ -46,7 +50,7 @@ public struct StaffPassphrase: Sendable {
 
     public func set(_ passphrase: String) throws(PlanStoreError) {
         let hash = SecretHash.make(passphrase, cost: SecretHash.passphraseCost)
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathName.directory(path)
         do {
             _ = try FileSystemCalls.makeDirectory(dir, mode: 0o755)
             // Readable by the owner only: the kiosk user must own it (install.sh does this).

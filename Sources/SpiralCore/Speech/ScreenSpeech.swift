@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One stretch of speech: words in one language, and the message they are when they are exactly
 /// one message (so a centre's recording of it can be played instead).
@@ -31,7 +35,7 @@ public struct ScreenSpeech: Sendable {
         var out: [SpeechSegment] = []
         var withheld = false
         func say(_ text: String?, in language: String? = nil, familys: Bool = false) {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            guard let text, !text.trimmingSpaces.isEmpty else { return }
             let language = language ?? tag
             let isFamilys = familys || screen.familyWords.contains { text.contains($0) }
             if isFamilys && !withFamilyWords { withheld = true; return }
@@ -77,10 +81,10 @@ public struct ScreenSpeech: Sendable {
         var words = text
         let variants = catalogue.speechVariants(for: language)
         if let variant = keys.lazy.compactMap({ variants[$0] }).first {
-            words = bare == text ? variant : text.replacingOccurrences(of: bare, with: variant)
+            words = bare == text ? variant : text.replacing(bare, with: variant)
         } else {
             // Symbols a voice would spell out: the separators of key hints.
-            words = words.replacingOccurrences(of: " · ", with: ". ")
+            words = words.replacing(" · ", with: ". ")
         }
         var segment = SpeechSegment(text: words, language: language, messageKey: bare == text ? key : nil, familyWords: familyWords)
         if bare == text { segment.messageKeys = keys }

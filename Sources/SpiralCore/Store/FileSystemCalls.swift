@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Every raw file-system call the plan store makes, in one place. Foundation's atomic write does
 /// not flush to disk, so a power cut could leave an empty file: these calls do.
@@ -35,8 +39,8 @@ enum FileSystemCalls {
     }
 
     private static func replace(_ path: String, with data: Data, mode: mode_t, durable: Bool) throws(Failure) {
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = dir + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
+        let dir = PathName.directory(path)
+        let temp = dir + "/." + PathName.name(path) + ".\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Failure(operation: "open", path: temp, code: errno) }
         var ok = true
@@ -82,7 +86,7 @@ enum FileSystemCalls {
             if chmod(path, mode) != 0 { throw Failure(operation: "chmod", path: path, code: errno) }
             return true
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathName.directory(path)
         if !parent.isEmpty, parent != path { try makeDirectory(parent, mode: 0o755) }
         if mkdir(path, mode) != 0, errno != EEXIST { throw Failure(operation: "mkdir", path: path, code: errno) }
         chmod(path, mode)

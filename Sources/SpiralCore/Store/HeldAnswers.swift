@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a family's answers go when their session must end while the store cannot take them
 /// (a full disk, a read-only or deleted store): a folder outside the store, private to the kiosk
@@ -64,9 +68,9 @@ public struct HeldAnswers: Sendable {
         do { data = try FileSystemCalls.read(file) } catch { throw .unavailable(file: file, reason: error.message) }
         var clear = data
         if let sealed = try? JSONDecoder().decode(SealedRecord.self, from: data), sealed.sealed == SealedRecord.format {
-            guard let key = openWith else { throw .sealed(file: file, reason: .locked(code: (file as NSString).lastPathComponent)) }
+            guard let key = openWith else { throw .sealed(file: file, reason: .locked(code: PathName.name(file))) }
             guard let opened = sealed.open(with: key, purpose: "held answers") else {
-                throw .sealed(file: file, reason: .tampered(code: (file as NSString).lastPathComponent, part: "held answers"))
+                throw .sealed(file: file, reason: .tampered(code: PathName.name(file), part: "held answers"))
             }
             clear = opened
         }

@@ -1,10 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SpiralText
 
 /// Plans held in memory, behind the same protocol as the file store: for tests of the kiosk flow
 /// and the practitioner's edits, and for faults a test wants to inject (`failWrites`).
 public final class InMemoryPlanRepository: PlanRepository, @unchecked Sendable {
     // @unchecked: every field is read and written under `lock`.
-    private let lock = NSLock()
+    private let lock = Lock()
     private var plans: [String: Plan] = [:]
     private var pinTries: [String: Int] = [:]
     /// While set, every save fails as a full disk would.

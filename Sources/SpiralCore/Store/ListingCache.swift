@@ -1,5 +1,9 @@
 @preconcurrency import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a store keeps its cache of listings (names, flags, counts), so that listing 10,000 plans
 /// reads one small file. A plain store keeps it beside the plans (`.index.tsv`); a sealed store
@@ -37,7 +41,7 @@ public struct ListingCache: Sendable {
         if let key {
             guard let sealed = try? ChaChaPoly.seal(data, using: key, authenticating: context).combined else { return }
             data = sealed
-            _ = try? FileSystemCalls.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o700)
+            _ = try? FileSystemCalls.makeDirectory(PathName.directory(path), mode: 0o700)
         }
         try? FileSystemCalls.writeAtomically(data, to: path)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A kiosk's queue of plan versions for the shared store. The kiosk saves to its own store first,
 /// durably, as always; then each saved version is written here as one file, and a separate pusher
@@ -69,7 +73,7 @@ public struct Outbox: Sendable {
 
     /// The content hash as the queue's files keep it (hex).
     static func hash(header: Data, body: Data) -> String {
-        PlanBytes.digest(header: header, body: body).map { String(format: "%02x", $0) }.joined()
+        String(hexBytes: PlanBytes.digest(header: header, body: body))
     }
 
     /// What was last queued for a plan: the next version's previous, and the check that every
@@ -95,7 +99,7 @@ public struct Outbox: Sendable {
             return try FileSystemCalls.withLock(queueDirectory + "/.lock") {
                 var entry = Entry(versionId: UUID(), code: code, previousId: head(code)?.id, attention: attention,
                                   savedAt: now, hash: Self.hash(header: header, body: body))
-                let stamp = String(format: "%020llu", UInt64(max(0, now.timeIntervalSince1970 * 1_000_000_000)))
+                let stamp = String(UInt64(max(0, now.timeIntervalSince1970 * 1_000_000_000)), zeroPaddedTo: 20)
                 entry.file = "\(stamp)-\(code)-\(entry.versionId.uuidString).version"
                 var file = try JSONEncoder().encode(entry)
                 file.append(10)

@@ -1,5 +1,9 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Plan bytes in and out of a repository, in one place: plain JSON (`JSONPlanCodec`), or sealed
 /// to the centre's key (`SealedPlanCodec`), without the stores knowing which.

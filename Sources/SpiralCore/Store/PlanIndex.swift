@@ -1,4 +1,10 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SpiralText
 
 /// A cache of every plan's listing, kept beside the plans in `.index.tsv`, so that listing
 /// 10,000 plans reads one small file and stats each plan instead of parsing 240 MB of JSON.
@@ -99,8 +105,17 @@ struct PlanIndex {
     static func escape(_ s: String) -> String {
         // Scalars, not Characters: "\r\n" is one Character and would slip past a Character test.
         guard s.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func unescape(_ s: String) -> String {
@@ -183,7 +198,7 @@ extension PlanStore {
 /// One slot per task of a `concurrentPerform`, each written once by its own task.
 public final class ConcurrentResults<T>: @unchecked Sendable {
     // @unchecked: every slot is read and written under `lock`.
-    private let lock = NSLock()
+    private let lock = Lock()
     private var slots: [T?]
 
     public init(count: Int) { slots = Array(repeating: nil, count: count) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a list of plans needs to know of one plan: enough for `spiral review`'s list and search,
 /// and for the coordinator's `export --all`, without the family's answers.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where plans live. Everything above the store takes `any PlanRepository`: `PlanStore` (plan
 /// files in a folder, the embedded default) and `InMemoryPlanRepository` (tests) implement it, and

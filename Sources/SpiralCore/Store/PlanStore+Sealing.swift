@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Sealing a store that already has plans, and moving every plan to a new centre key. Each plan
 /// is rewritten on its own, atomically and durably, under the store's lock (a kiosk may be

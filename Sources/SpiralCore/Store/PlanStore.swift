@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The file repository, the embedded default: one file per family, `CODE.json`, in a folder only
 /// its owner can read. The only code that touches plan files. Every save is durable and atomic
@@ -147,13 +151,13 @@ public struct PlanStore: PlanRepository {
     /// Moves a plan file that does not decode to `CODE.json.corrupt-TIMESTAMP`, beside it.
     @discardableResult
     public func moveAside(_ code: String) throws(PlanStoreError) -> String {
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
-                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        let stamp = Date().formatted(Date.ISO8601FormatStyle(dateSeparator: .omitted, timeSeparator: .omitted, timeZone: .gmt)
+            .year().month().day().time(includingFractionalSeconds: false))
         let target = path(for: code) + ".corrupt-" + stamp
         do { try FileSystemCalls.moveAside(path(for: code), to: target) } catch {
             throw .cannotWrite(file: path(for: code), reason: error.message, noSpace: false)
         }
-        return (target as NSString).lastPathComponent
+        return PathName.name(target)
     }
 
     public func setAside() -> [String] {
@@ -175,7 +179,7 @@ public struct PlanStore: PlanRepository {
 
     public func pinFailures(_ code: String) -> Int {
         guard let data = try? FileSystemCalls.read(pinTriesPath(code)) else { return 0 }
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        return Int(String(decoding: data, as: UTF8.self).trimmingWhiteSpace) ?? 0
     }
 
     public func recordPinFailure(_ code: String) throws(PlanStoreError) -> Int {

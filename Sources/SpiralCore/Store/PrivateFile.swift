@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A file for one person's eyes (an exported plan): created 0600 from the first byte (never
 /// world-readable for a moment under the umask and then narrowed), written whole or not at all.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What can go wrong with the shared store, each in one sentence naming what to fix. Never a
 /// family's words: plans reach the server sealed, and messages name codes and servers only.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the shared store is: `postgresql://user:password@host:port/database?sslmode=…` (also
 /// `postgres://`). A unix socket is named with `?host=/run/postgresql`, as libpq does. Parsed by
@@ -26,7 +30,7 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ text: String) throws(SharedStoreError) {
         func bad(_ why: String) -> SharedStoreError { .badURL(why) }
-        guard let scheme = text.range(of: "://"), Self.isSharedStore(text) else {
+        guard let scheme = text.firstRange(of: "://"), Self.isSharedStore(text) else {
             throw bad("it must start with postgresql:// (for example postgresql://spiral_north_staff:PASSWORD@db.example.org:5432/spiral)")
         }
         var rest = String(text[scheme.upperBound...])
@@ -34,7 +38,7 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
         if let q = rest.firstIndex(of: "?") {
             for pair in rest[rest.index(after: q)...].split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let key = parts[0].removingPercentEncoding, let value = parts[1].removingPercentEncoding else {
+                guard parts.count == 2, let key = PercentCoding.decode(parts[0]), let value = PercentCoding.decode(parts[1]) else {
                     throw bad("the option \"\(pair)\" after ? must be name=value")
                 }
                 query[key] = value
@@ -43,7 +47,7 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
         }
         var database = ""
         if let slash = rest.firstIndex(of: "/") {
-            database = String(rest[rest.index(after: slash)...]).removingPercentEncoding ?? ""
+            database = PercentCoding.decode(String(rest[rest.index(after: slash)...])) ?? ""
             rest = String(rest[..<slash])
         }
         guard let at = rest.lastIndex(of: "@") else {
@@ -52,11 +56,11 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
         let credentials = String(rest[..<at])
         let place = String(rest[rest.index(after: at)...])
         let userPart = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let user = userPart[0].removingPercentEncoding, !user.isEmpty else {
+        guard let user = PercentCoding.decode(userPart[0]), !user.isEmpty else {
             throw bad("the user name before @ is empty")
         }
         self.user = user
-        self.password = userPart.count > 1 ? userPart[1].removingPercentEncoding : nil
+        self.password = userPart.count > 1 ? PercentCoding.decode(userPart[1]) : nil
         var host = place
         var port = 5432
         if let colon = place.lastIndex(of: ":"), !place.hasSuffix("]") {
@@ -96,7 +100,7 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
 
     /// The whole URL, password included: printed once by `spiral store init` for a new role.
     public func text(password: String) -> String {
-        let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
+        let encoded = PercentCoding.encode(password)
         var options: [String] = []
         if let socketDirectory { options.append("host=\(socketDirectory)") }
         switch tls {
@@ -112,5 +116,44 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let place = socketDirectory.map { "\($0) (socket)" } ?? "\(host):\(port)"
         return "postgresql://\(user)@\(place)/\(database)"
+    }
+}
+
+/// %XX escapes in a URL's parts (Foundation's percent-encoding is not in `FoundationEssentials`).
+enum PercentCoding {
+    /// Every byte but ASCII letters and digits as %XX, so any password survives in a URL.
+    static func encode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(hexBytes: [byte]).uppercased()
+            }
+        }
+        return out
+    }
+
+    /// `text` with its %XX escapes decoded; nil if an escape is cut short or the bytes are not UTF-8.
+    static func decode(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var i = text.utf8.startIndex
+        let utf8 = text.utf8
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "%") {
+                let hi = utf8.index(after: i)
+                guard hi != utf8.endIndex, utf8.index(after: hi) != utf8.endIndex,
+                      let value = UInt8(String(decoding: [utf8[hi], utf8[utf8.index(after: hi)]], as: UTF8.self), radix: 16)
+                else { return nil }
+                bytes.append(value)
+                i = utf8.index(hi, offsetBy: 2)
+            } else {
+                bytes.append(byte)
+                i = utf8.index(after: i)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }

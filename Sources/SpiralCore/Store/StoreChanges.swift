@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Tells when a plan folder changes (a plan saved, renamed into place, removed), through Linux's
 /// inotify: the duty worker's watch on a file store hears of a new plan as soon as it is saved.

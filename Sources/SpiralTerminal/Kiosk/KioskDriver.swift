@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralCore
 import SpiralText
 
@@ -71,7 +75,7 @@ public final class KioskDriver {
                 // refusal takes the same time) just holds the screen, so the answer appears when
                 // the kiosk is ready to take keys again.
                 if duration > .seconds(1) { draw(next) }
-                Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+                Pause.sleep(duration)
                 // Keys typed while the kiosk waited (a slowed-down PIN) are not taken as answers
                 // to the next screen.
                 Terminal.discardPendingInput()

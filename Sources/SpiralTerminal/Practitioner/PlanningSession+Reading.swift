@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralCore
 import SpiralText
 
@@ -13,9 +17,8 @@ extension PlanningSession {
     func history() -> Bool {
         var blocks = both("plan.history.title", style: .question)
         if plan.history.isEmpty { blocks.append(Screen.Block(practitioner("plan.history.none"))) }
-        let stamp = ISO8601DateFormatter()
         for change in plan.history {
-            let text = "\(stamp.string(from: change.at))  \(change.who): \(change.what)"
+            let text = "\(change.at.formatted(.iso8601))  \(change.who): \(change.what)"
                 + (change.old.map { "  «\($0)»" } ?? "") + (change.new.map { " → «\($0)»" } ?? "")
             blocks.append(Screen.Block(text, style: .indented, direction: BidiText.containsRightToLeft(text) ? family.direction : nil))
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralCore
 
 /// The duty worker's screen: the plans that need someone now, newest reasons first, redrawn when
@@ -44,8 +48,7 @@ public final class WatchScreen {
     func show(_ result: Look) {
         var out = interactive ? Terminal.clearScreenAndScrollback : ""
         let now = Date()
-        let clock = ISO8601DateFormatter.string(from: now, timeZone: .current, formatOptions: [.withFullTime, .withColonSeparatorInTime])
-        out += "Spiral watch: plans that need someone now (\(location)), \(clock.prefix(8))\n\n"
+        out += "Spiral watch: plans that need someone now (\(location)), \(LocalClock.text(now, format: "%H:%M:%S"))\n\n"
         switch result {
         case let .problem(problem):
             out += "Cannot read the store right now: \(problem)\nStill trying; the list comes back when it can be read.\n"
@@ -70,8 +73,6 @@ public final class WatchScreen {
     }
 
     static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        LocalClock.text(date, format: "%Y-%m-%d %H:%M:%S")
     }
 }

@@ -1,7 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SpiralText
+import SpiralCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A program run for speech (espeak-ng, the player), started with posix_spawn and watched with
 /// waitpid. Not Foundation's `Process`: it judges a program finished only when every copy of its
@@ -12,7 +18,7 @@ import Foundation
 final class ChildProgram: @unchecked Sendable {
     // @unchecked: `status` is written under `lock`; `pid` is set once at start.
     let pid: pid_t
-    private let lock = NSLock()
+    private let lock = Lock()
     private var status: Int32?
 
     struct Failure: Error, CustomStringConvertible {
@@ -90,7 +96,7 @@ final class ChildProgram: @unchecked Sendable {
         let limit = Date().addingTimeInterval(seconds)
         while isRunning {
             if Date() > limit { return false }
-            Thread.sleep(forTimeInterval: 0.005)
+            Pause.sleep(.milliseconds(5))
         }
         return true
     }

@@ -1,7 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SpiralText
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpiralCore
 
 /// Reads screens aloud: espeak-ng (run as a program: it is GPL-3, never linked) writes each
@@ -17,7 +23,7 @@ public final class Speaker: @unchecked Sendable {
     let recordings: String?
     let log: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "spiral.speech")
-    private let lock = NSLock()
+    private let lock = Lock()
     private var generation = 0
     private var current: ChildProgram?
     private var speaking = false
@@ -33,8 +39,8 @@ public final class Speaker: @unchecked Sendable {
         self.catalogue = catalogue
         self.recordings = self.settings.recordings ?? recordings
         self.log = log
-        let runtime = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
-        folder = (runtime as NSString).appendingPathComponent("spiral-speech-\(getpid())")
+        let runtime = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.temporaryDirectory.path
+        folder = PathName.join(runtime, "spiral-speech-\(getpid())")
         Self.removeStaleFolders(in: runtime)
     }
 
@@ -42,7 +48,7 @@ public final class Speaker: @unchecked Sendable {
     static func removeStaleFolders(in runtime: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: runtime)) ?? [] where name.hasPrefix("spiral-speech-") {
             guard let pid = Int32(name.dropFirst("spiral-speech-".count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: (runtime as NSString).appendingPathComponent(name))
+            try? FileManager.default.removeItem(atPath: PathName.join(runtime, name))
         }
     }
 
@@ -315,8 +321,8 @@ public final class Speaker: @unchecked Sendable {
 
     /// Runs a program to its end (or kills it after `timeout` seconds), returning its status and
     /// what it wrote (through a private file: no pipe for another program to inherit).
-    static func run(_ argv: [String], timeout: Double, in folder: String = NSTemporaryDirectory()) throws -> (status: Int32, output: String) {
-        let out = (folder as NSString).appendingPathComponent("out-\(UUID().uuidString)")
+    static func run(_ argv: [String], timeout: Double, in folder: String = FileManager.default.temporaryDirectory.path) throws -> (status: Int32, output: String) {
+        let out = PathName.join(folder, "out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let p = try ChildProgram(argv, output: out)
         if !p.wait(upTo: timeout) { p.signal(SIGKILL); return (-1, "") }

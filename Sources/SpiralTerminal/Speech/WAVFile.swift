@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Just enough of RIFF WAVE to know how long a file plays and to join files of one format
 /// (espeak-ng writes 16-bit mono PCM at 22,050 Hz).
@@ -42,8 +46,8 @@ enum WAVFile {
         var format: Format?
         var pcm = Data()
         for file in files {
-            guard let (f, data) = read(file) else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: file]) }
-            if let format, format != f { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: file]) }
+            guard let (f, data) = read(file) else { throw CocoaError(.fileReadCorruptFile, userInfo: ["NSFilePath": file]) }
+            if let format, format != f { throw CocoaError(.fileReadCorruptFile, userInfo: ["NSFilePath": file]) }
             format = f
             pcm.append(data)
         }

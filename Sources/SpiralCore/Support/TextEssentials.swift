@@ -1,0 +1,44 @@
+/// String helpers the kiosk needs from Foundation's internationalisation half, which it does not
+/// link (`FoundationEssentials` has no `trimmingCharacters(in:)` or `String(format:)`).
+extension String {
+    /// Without leading and trailing spaces and tabs (Foundation's `.whitespaces`: line breaks stay).
+    public var trimmingSpaces: String {
+        trimmed { $0.isWhitespace && !$0.isNewline }
+    }
+
+    /// Without leading and trailing white space, line breaks included.
+    public var trimmingWhiteSpace: String {
+        trimmed { $0.isWhitespace }
+    }
+
+    private func trimmed(_ isTrimmed: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+
+    /// `value` in decimal, left-padded with zeros to `width` digits (printf's "%0Nd").
+    public init(_ value: some BinaryInteger, zeroPaddedTo width: Int) {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        self = sign + String(repeating: "0", count: Swift.max(0, width - sign.count - digits.count)) + digits
+    }
+
+    /// Lower-case hexadecimal, two digits per byte.
+    public init(hexBytes bytes: some Sequence<UInt8>) {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
+        self = String(decoding: out, as: UTF8.self)
+    }
+
+    /// `value` with exactly one decimal place, rounded half to even on its decimal digits as
+    /// printf's "%.1f" rounds them for the coordinates Spiral draws (never more than 7 digits).
+    public init(oneDecimal value: Double) {
+        let tenths = (value * 10).rounded(.toNearestOrEven)
+        let magnitude = Int(abs(tenths))
+        let sign = value.sign == .minus ? "-" : ""
+        self = "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}
