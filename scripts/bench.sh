@@ -36,7 +36,7 @@ swift build -c release --static-swift-stdlib --scratch-path .build-static --prod
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-plan-generator
 swift build -c release --product spiral
 swift build -c release --product spiral-text-bench
-swift build -c release --product spiral-export-bench
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-export-bench
 mkdir -p "$OUT"
 
 echo "== sizes and the text layer"
@@ -45,7 +45,7 @@ $PY scripts/bench_text.py --static .build-static/kiosk/spiral-kiosk --text-bench
 
 echo "== exporting a 100-goal plan"
 $PY scripts/bench_export.py --generator .build-static/release/spiral-plan-generator \
-    --export-bench .build/release/spiral-export-bench --json "$OUT/export.json"
+    --export-bench .build-static/release/spiral-export-bench --json "$OUT/export.json"
 
 echo "== start-up and memory"
 $PY scripts/bench_startup.py --runs "$RUNS" --json "$OUT/startup.json" \

@@ -30,6 +30,8 @@ public final class MessageCatalogue: @unchecked Sendable {
     private var decoded: [String: [String: String]] = [:]
     private var decodedSpeech: [String: [String: String]] = [:]
     private var textIndex: [String: [String: [String]]] = [:]
+    /// Each language's fallback chain, worked out once: every message formatted asks for it.
+    private var chains: [String: [String]] = [:]
 
     public convenience init(languages: [LanguageFile], problems: [LanguageLoadProblem] = []) {
         self.init(languages: languages, problems: problems, unread: [:])
@@ -144,8 +146,10 @@ public final class MessageCatalogue: @unchecked Sendable {
 
     /// The languages tried for a message, most specific first, ending in English.
     public func chain(for language: String) -> [String] {
+        if let known = lock.withLock({ chains[language] }) { return known }
         var chain = LocaleFormat.fallbackChain(language).filter { languages[$0] != nil }
         if !chain.contains(Self.sourceLanguage) { chain.append(Self.sourceLanguage) }
+        lock.withLock { chains[language] = chain }
         return chain
     }
 

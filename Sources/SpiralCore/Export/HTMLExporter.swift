@@ -3,6 +3,8 @@ import SpiralText
 /// Escaping for HTML text and attribute values: everything typed into a plan goes through here.
 public enum HTMLText: Sendable {
     public static func escape(_ s: String) -> String {
+        // Most of an export's strings need nothing: say so after one pass over the bytes.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {
