@@ -126,7 +126,7 @@ public struct SealedPlanCodec: PlanCodec {
     }
 
     public func listing(from data: Data) throws -> (listing: PlanListing, saveCounter: Int) {
-        guard let envelope = SealedEnvelope.header(of: data) else { return (PlanListing(try plain.decode(data)), 0) }
+        guard let envelope = SealedEnvelope.header(of: data) else { return try plain.listing(from: data) }
         if envelope.schemaVersion > Plan.currentSchemaVersion { throw PlanCodecError.newerSchema(version: envelope.schemaVersion) }
         let keys = try dataKeys(for: envelope)
         guard let box = try? ChaChaPoly.SealedBox(combined: envelope.listing),

@@ -52,14 +52,29 @@ public struct JSONPlanCodec: PlanCodec {
     public func encode(_ plan: Plan) throws -> Data { try PlanCoding.encoder.encode(plan) }
 
     public func decode(_ data: Data) throws -> Plan {
+        try decoding(data, as: Plan.self, version: \.schemaVersion)
+    }
+
+    /// Only the listing's fields: what `review --list` reads of each plan whose cached listing is stale.
+    public func listing(from data: Data) throws -> (listing: PlanListing, saveCounter: Int) {
+        (PlanListing(try decoding(data, as: PlanListingFields.self, version: \.schemaVersion)), 0)
+    }
+
+    /// One pass over the file: a plan from a newer Spiral is refused by its version, whether or
+    /// not it happens to decode; the version is looked for on its own only when decoding fails.
+    private struct Version: Decodable { var schemaVersion: Int? }
+
+    private func decoding<T: Decodable>(_ data: Data, as type: T.Type, version: KeyPath<T, Int>) throws -> T {
         if let sealed = SealedEnvelope.header(of: data) { throw SealingError.locked(code: sealed.code) }
-        struct Version: Decodable { var schemaVersion: Int? }
-        if let v = (try? PlanCoding.decoder.decode(Version.self, from: data))?.schemaVersion, v > Plan.currentSchemaVersion {
-            throw PlanCodecError.newerSchema(version: v)
-        }
-        do { return try PlanCoding.decoder.decode(Plan.self, from: data) } catch {
+        let decoded: T
+        do { decoded = try PlanCoding.decoder.decode(T.self, from: data) } catch {
+            if let v = (try? PlanCoding.decoder.decode(Version.self, from: data))?.schemaVersion, v > Plan.currentSchemaVersion {
+                throw PlanCodecError.newerSchema(version: v)
+            }
             throw PlanCodecError.undecodable(reason: PlanCoding.describe(error))
         }
+        if decoded[keyPath: version] > Plan.currentSchemaVersion { throw PlanCodecError.newerSchema(version: decoded[keyPath: version]) }
+        return decoded
     }
 }
 

@@ -36,22 +36,41 @@ public struct PlanListing: Codable, Sendable, Equatable {
     }
 
     public init(_ plan: Plan) {
-        code = plan.code
+        self.init(code: plan.code, name: plan.profile.name, language: plan.language, status: plan.status,
+                  urgent: plan.urgent, repairFlag: plan.repairFlag, needsUrgent: plan.needs.map(\.urgent),
+                  goals: plan.goals.map { ($0.status, $0.removed) }, praise: plan.praise.count,
+                  contacts: plan.contacts.map { ($0.kind, $0.date) }, visits: plan.visits.map(\.startedAt),
+                  updatedAt: plan.updatedAt)
+    }
+
+    /// The listing of a plan file read for its listing alone (PlanListingFields).
+    init(_ fields: PlanListingFields) {
+        self.init(code: fields.code, name: fields.profile.name, language: fields.language, status: fields.status,
+                  urgent: fields.urgent, repairFlag: fields.repairFlag, needsUrgent: fields.needs.map(\.urgent),
+                  goals: fields.goals.map { ($0.status, $0.removed) }, praise: fields.praise.count,
+                  contacts: fields.contacts.map { ($0.kind, $0.date) }, visits: fields.visits.map(\.startedAt),
+                  updatedAt: fields.updatedAt)
+    }
+
+    private init(code: String, name: String?, language: String, status: Plan.Status, urgent: Bool, repairFlag: Bool,
+                 needsUrgent: [Bool], goals plannedGoals: [(status: Plan.Goal.Status, removed: Bool)], praise: Int,
+                 contacts: [(kind: Plan.Contact.Kind, date: String)], visits: [Date], updatedAt: Date) {
+        self.code = code
         // Cleaned once here, so that a list of thousands need not clean each name as it is drawn.
-        name = plan.profile.name.map(InputCleaner.clean).flatMap { $0.isEmpty ? nil : $0 }
-        language = plan.language
-        status = plan.status
-        urgent = plan.urgent
-        repairFlag = plan.repairFlag
-        needs = plan.needs.count
-        urgentNeeds = plan.needs.filter(\.urgent).count
-        let live = plan.goals.filter { !$0.removed }
+        self.name = name.map(InputCleaner.clean).flatMap { $0.isEmpty ? nil : $0 }
+        self.language = language
+        self.status = status
+        self.urgent = urgent
+        self.repairFlag = repairFlag
+        needs = needsUrgent.count
+        urgentNeeds = needsUrgent.filter { $0 }.count
+        let live = plannedGoals.filter { !$0.removed }
         goals = Dictionary(grouping: live, by: { $0.status.rawValue }).mapValues(\.count)
-        goalsRemoved = plan.goals.count - live.count
-        praise = plan.praise.count
-        lastContactDay = plan.contacts.filter { $0.kind != .missed }.map(\.date).filter { ExportWords.parseDay($0) != nil }.max()
-        lastVisit = plan.visits.map(\.startedAt).max()
-        updatedAt = plan.updatedAt
+        goalsRemoved = plannedGoals.count - live.count
+        self.praise = praise
+        lastContactDay = contacts.filter { $0.kind != .missed }.map(\.date).filter { ExportWords.parseDay($0) != nil }.max()
+        lastVisit = visits.max()
+        self.updatedAt = updatedAt
     }
 
     /// Urgent and "not felt right" first, then the most recently updated.
@@ -62,4 +81,33 @@ public struct PlanListing: Codable, Sendable, Equatable {
         if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
         return a.code < b.code
     }
+}
+
+/// What a listing reads of a plain plan file: the fields it shows and counts, each as strictly
+/// typed as in `Plan`. The whole file is still scanned as JSON (a cut-off file is refused), but
+/// the family's answers, the history and every note are not built into Swift values: a cold
+/// `review --list` of thousands of plans spent most of its time there. A fault in a field the
+/// listing does not read is found when the plan is opened.
+struct PlanListingFields: Decodable {
+    struct Profile: Decodable { var name: String? }
+    struct Need: Decodable { var urgent: Bool }
+    struct Goal: Decodable { var status: Plan.Goal.Status; var removed: Bool }
+    struct Contact: Decodable { var kind: Plan.Contact.Kind; var date: String }
+    struct Visit: Decodable { var startedAt: Date }
+    /// Counted, not read.
+    struct Entry: Decodable { init(from decoder: any Decoder) throws {} }
+
+    var schemaVersion: Int
+    var code: String
+    var language: String
+    var status: Plan.Status
+    var updatedAt: Date
+    var urgent: Bool
+    var repairFlag: Bool
+    var profile: Profile
+    var needs: [Need]
+    var praise: [Entry]
+    var goals: [Goal]
+    var visits: [Visit]
+    var contacts: [Contact]
 }
