@@ -212,3 +212,20 @@ def test_on_foot_hindi_and_nepali_are_not_offered_and_staff_are_told_why(tmp_pat
     bad = run_spiral("check", "--config", centre_config(tmp_path, display="alacritty"))
     assert bad.returncode == 1
     assert 'names the display "alacritty", which Spiral does not know: use one of foot, linux-console, other' in bad.stdout
+
+
+def test_a_start_after_a_sound_one_still_finds_a_message_taken_out(tmp_path):
+    """The kiosk skips its content check only for the very files a start found sound: a
+    message taken out of en.json afterwards is still named before anyone sits down."""
+    loc = tmp_path / "Localizations"
+    shutil.copytree(LOCALIZATIONS, loc)
+    args = ["kiosk", "--once", "--language", "en", "--store", str(tmp_path / "plans"), "--localizations", str(loc)]
+    first = run_spiral(*args, input_text="")
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "cache" / "spiral" / "checked-content").exists()
+    en = messages("en")
+    del en["messages"]["ui.welcome.title"]
+    (loc / "en.json").write_text(json.dumps(en, ensure_ascii=False, indent=2), encoding="utf-8")
+    second = run_spiral(*args, input_text="")
+    assert second.returncode != 0
+    assert "ui.welcome.title" in second.stderr and "has no message" in second.stderr
