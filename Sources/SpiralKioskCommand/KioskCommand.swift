@@ -134,12 +134,11 @@ package struct KioskCommand: ParsableCommand {
         // The same script, English file and program as at the last start that found them sound:
         // nothing to check again.
         let checked = ContentCheckRecord()
-        let fingerprint = try? ContentCheckRecord.fingerprint(of: [
-            content.promptsDirectory() + "/" + ScriptLoader.fileName,
-            content.localizationsDirectory() + "/" + MessageCatalogue.sourceLanguage + ".json",
-            BackgroundProgram.ownExecutable,
-        ])
-        let alreadySound = fingerprint.map(checked.holds) ?? false
+        let files = (try? [content.promptsDirectory() + "/" + ScriptLoader.fileName,
+                           content.localizationsDirectory() + "/" + MessageCatalogue.sourceLanguage + ".json",
+                           BackgroundProgram.ownExecutable]) ?? []
+        let fingerprint = files.isEmpty ? nil : ContentCheckRecord.fingerprint(of: files)
+        var alreadySound = fingerprint.map(checked.holds) ?? false
         if parallel {
             let scriptLoad = Background { try content.loadScript() }
             catalogue = try content.loadCatalogue(lazily: true)
@@ -154,9 +153,15 @@ package struct KioskCommand: ParsableCommand {
             problems = alreadySound ? []
                 : ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
         }
+        // A file replaced while it was read: what was loaded may not be what was fingerprinted.
+        let unchanged = fingerprint != nil && ContentCheckRecord.fingerprint(of: files) == fingerprint
+        if alreadySound && !unchanged {
+            alreadySound = false
+            problems = ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+        }
         problems = problems.filter { $0.severity == .error }
         if !problems.isEmpty { throw ContentError(problems: problems) }
-        if !alreadySound, let fingerprint { checked.record(fingerprint) }
+        if !alreadySound, unchanged, let fingerprint { checked.record(fingerprint) }
         if let language, catalogue.bestMatch(for: language) == nil {
             throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")
         }

@@ -35,4 +35,14 @@ import SpiralCore
             do { _ = try SharedStoreURL(text) } catch { #expect(error.description.contains(expected), "\(text): \(error)") }
         }
     }
+
+    @Test func aPasswordOfAnyCharactersSurvivesTheURLItIsPrintedIn() throws {
+        let url = try SharedStoreURL("postgresql://me:pw@db.example.org/spiral")
+        for password in ["s@c:r/e%t?&=+ ", "ключ-пароль", "كلمة🔑"] {
+            #expect(try SharedStoreURL(url.text(password: password)).password == password)
+        }
+        // Only two hex digits make an escape: a sign is not one.
+        #expect(throws: SharedStoreError.self) { try SharedStoreURL("postgresql://me:%+1@db.example.org/spiral") }
+        #expect(throws: SharedStoreError.self) { try SharedStoreURL("postgresql://me:%4@db.example.org/spiral") }
+    }
 }

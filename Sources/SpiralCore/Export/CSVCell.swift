@@ -27,7 +27,16 @@ public enum CSVCell: Sendable {
     public static func quote(_ text: String) -> String {
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+        // Scalars, not Characters: a quote followed by a combining mark is one Character, and a
+        // Character-wise replace would leave it single, ending the field early.
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append("\"") }
+        }
+        out.append("\"")
+        return String(out)
     }
 
     /// Neutralised, then quoted.

@@ -127,15 +127,20 @@ public struct PlanExporter: Sendable {
             default: false
             }
         }
-        if !s.utf8.contains(where: special) { out = s } else { for ch in s {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", ">":
-                out.append("\\"); out.append(ch)
-            case "<": out.append("&lt;")
-            case "&": out.append("&amp;")
-            default: out.append(ch)
+        // By scalars: a mark after "*" or "<" must not hide it from escaping.
+        if !s.utf8.contains(where: special) { out = s } else {
+            var scalars = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\\", "`", "*", "_", "[", "]", "#", "|", "~", ">":
+                    scalars.append("\\"); scalars.append(scalar)
+                case "<": scalars.append(contentsOf: "&lt;".unicodeScalars)
+                case "&": scalars.append(contentsOf: "&amp;".unicodeScalars)
+                default: scalars.append(scalar)
+                }
             }
-        } }
+            out = String(scalars)
+        }
         // Bare addresses ("https://…", "www.…", "name@host") become links in some renderers: a
         // word joiner, which shows as nothing, keeps them words.
         let bytes = Array(out.utf8)

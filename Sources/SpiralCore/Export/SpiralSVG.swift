@@ -17,10 +17,8 @@ enum SpiralSVG {
 
     /// Numbers for coordinates: one decimal, no trailing ".0", never a locale's comma.
     static func n(_ x: Double) -> String {
-        // As String(oneDecimal:), without building the ".0" only to drop it.
-        let tenths = Int(abs((x * 10).rounded(.toNearestOrEven)))
-        let whole = (x.sign == .minus ? "-" : "") + String(tenths / 10)
-        return tenths % 10 == 0 ? whole : whole + "." + String(tenths % 10)
+        let s = String(oneDecimal: x)
+        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }
 
     enum Align { case left, right, middle }

@@ -8,9 +8,11 @@ import Foundation
 /// program skips checking them again: compiling every English message through ICU and matching
 /// the script's keys is a quarter of the kiosk's start-up (docs/benchmarks.md).
 ///
-/// A file's fingerprint is its inode, size and modification time: every editor and every
-/// `cp`/`git checkout` that changes a file gives it a new size or time, and a file renamed into
-/// place a new inode. The program itself is one of the files, so a new build checks again. The
+/// A file's fingerprint is what `stat` says of the file it names (a symbolic link followed):
+/// device, inode, size, and the modification and status-change times. Any write changes the
+/// status-change time, even one that sets the modification time back (`cp -p`, `rsync -t`), and
+/// a file renamed into place has a new inode. The files are fingerprinted again after loading,
+/// and nothing is skipped or recorded if one changed meanwhile. The program itself is one of the files, so a new build checks again. The
 /// record sits in the user's cache folder; when it is missing or cannot be written, the check
 /// simply runs, as it always did.
 public struct ContentCheckRecord: Sendable {
@@ -24,8 +26,8 @@ public struct ContentCheckRecord: Sendable {
     public static func fingerprint(of files: [String]) -> String? {
         var lines: [String] = []
         for file in files {
-            guard let id = FileSystemCalls.identity(file) else { return nil }
-            lines.append("\(id.inode) \(id.size) \(id.modifiedNanoseconds) \(file)")
+            guard let stamp = FileSystemCalls.changeStamp(file) else { return nil }
+            lines.append(stamp + " " + file)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -180,6 +180,16 @@ extension FileSystemCalls {
 }
 
 extension FileSystemCalls {
+    /// Everything `stat` (following links) says changes when a file is written or replaced:
+    /// device, inode, size, modification and status-change times. Nil when it cannot be looked at.
+    static func changeStamp(_ path: String) -> String? {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return nil }
+        return "\(s.st_dev) \(s.st_ino) \(s.st_size) \(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec) \(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
+    }
+}
+
+extension FileSystemCalls {
     /// The permission bits of a file, or nil when it cannot be looked at.
     static func mode(_ path: String) -> mode_t? {
         var s = stat()

@@ -60,7 +60,14 @@ public struct SharedStoreURL: Sendable, Equatable, CustomStringConvertible {
             throw bad("the user name before @ is empty")
         }
         self.user = user
-        self.password = userPart.count > 1 ? PercentCoding.decode(userPart[1]) : nil
+        if userPart.count > 1 {
+            guard let password = PercentCoding.decode(userPart[1]) else {
+                throw bad("the password has a % that is not followed by two hexadecimal digits: write a % in a password as %25")
+            }
+            self.password = password
+        } else {
+            self.password = nil
+        }
         var host = place
         var port = 5432
         if let colon = place.lastIndex(of: ":"), !place.hasSuffix("]") {
@@ -145,9 +152,9 @@ enum PercentCoding {
             if byte == UInt8(ascii: "%") {
                 let hi = utf8.index(after: i)
                 guard hi != utf8.endIndex, utf8.index(after: hi) != utf8.endIndex,
-                      let value = UInt8(String(decoding: [utf8[hi], utf8[utf8.index(after: hi)]], as: UTF8.self), radix: 16)
+                      let high = hexDigit(utf8[hi]), let low = hexDigit(utf8[utf8.index(after: hi)])
                 else { return nil }
-                bytes.append(value)
+                bytes.append(high << 4 | low)
                 i = utf8.index(hi, offsetBy: 2)
             } else {
                 bytes.append(byte)
@@ -155,5 +162,15 @@ enum PercentCoding {
             }
         }
         return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// 0–15 for 0-9, a-f, A-F; nil for anything else (a sign too, which UInt8(_:radix:) takes).
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// The kiosk links only `FoundationEssentials`, which has no `NSString`; these cover the few
 /// path operations Spiral uses, on the plain absolute and relative paths the store writes.
-public enum PathName {
+public enum PathName: Sendable {
     /// The folder holding `path`: "/a/b/c.json" → "/a/b", "/a" → "/", "c.json" → "".
     public static func directory(_ path: String) -> String {
         let trimmed = withoutTrailingSlashes(path)

@@ -1,7 +1,7 @@
 import Glibc
 
 /// Sleeps the calling thread (Foundation's `Thread` is not in `FoundationEssentials`).
-public enum Pause {
+public enum Pause: Sendable {
     public static func sleep(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         guard seconds > 0 || attoseconds > 0 else { return }

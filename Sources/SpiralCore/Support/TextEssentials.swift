@@ -1,3 +1,5 @@
+import Glibc  // vsnprintf: printf's own rounding for coordinates
+
 /// String helpers the kiosk needs from Foundation's internationalisation half, which it does not
 /// link (`FoundationEssentials` has no `trimmingCharacters(in:)` or `String(format:)`).
 extension String {
@@ -33,12 +35,13 @@ extension String {
         self = String(decoding: out, as: UTF8.self)
     }
 
-    /// `value` with exactly one decimal place, rounded half to even on its decimal digits as
-    /// printf's "%.1f" rounds them for the coordinates Spiral draws (never more than 7 digits).
+    /// `value` with exactly one decimal place, as printf's "%.1f" writes it (its own rounding of
+    /// the exact binary value: 0.15 is "0.1", 0.25 is "0.2"), never a locale's comma.
     public init(oneDecimal value: Double) {
-        let tenths = (value * 10).rounded(.toNearestOrEven)
-        let magnitude = Int(abs(tenths))
-        let sign = value.sign == .minus ? "-" : ""
-        self = "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        var buffer = [CChar](repeating: 0, count: 400)  // the longest double in %.1f fits
+        let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+        // printf writes LC_NUMERIC's decimal point; "%.1f" has no other punctuation to confuse it with.
+        self = String(decoding: buffer.prefix(Int(Swift.max(0, Swift.min(count, 399)))).map { $0 == 0x2C ? 0x2E : UInt8(bitPattern: $0) },
+                      as: UTF8.self)
     }
 }
