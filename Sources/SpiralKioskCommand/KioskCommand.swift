@@ -139,6 +139,9 @@ package struct KioskCommand: ParsableCommand {
                            BackgroundProgram.ownExecutable]) ?? []
         let fingerprint = files.isEmpty ? nil : ContentCheckRecord.fingerprint(of: files)
         var alreadySound = fingerprint.map(checked.holds) ?? false
+        func check(_ catalogue: MessageCatalogue, _ script: PromptScript) -> [ContentProblem] {
+            ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+        }
         if parallel {
             let scriptLoad = Background { try content.loadScript() }
             catalogue = try content.loadCatalogue(lazily: true)
@@ -150,14 +153,13 @@ package struct KioskCommand: ParsableCommand {
             script = try content.loadScript()
             catalogue = try content.loadCatalogue(lazily: true)
             config = try content.loadConfig()
-            problems = alreadySound ? []
-                : ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+            problems = alreadySound ? [] : check(catalogue, script)
         }
         // A file replaced while it was read: what was loaded may not be what was fingerprinted.
         let unchanged = fingerprint != nil && ContentCheckRecord.fingerprint(of: files) == fingerprint
         if alreadySound && !unchanged {
             alreadySound = false
-            problems = ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+            problems = check(catalogue, script)
         }
         problems = problems.filter { $0.severity == .error }
         if !problems.isEmpty { throw ContentError(problems: problems) }

@@ -12,9 +12,9 @@ import Foundation
 /// device, inode, size, and the modification and status-change times. Any write changes the
 /// status-change time, even one that sets the modification time back (`cp -p`, `rsync -t`), and
 /// a file renamed into place has a new inode. The files are fingerprinted again after loading,
-/// and nothing is skipped or recorded if one changed meanwhile. The program itself is one of the files, so a new build checks again. The
-/// record sits in the user's cache folder; when it is missing or cannot be written, the check
-/// simply runs, as it always did.
+/// and nothing is skipped or recorded if one changed meanwhile. The program itself is one of
+/// the files, so a new build checks again. The record sits in the user's cache folder; when it
+/// is missing or cannot be written, the check simply runs, as it always did.
 public struct ContentCheckRecord: Sendable {
     public let path: String
 
