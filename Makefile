@@ -65,8 +65,8 @@ kiosk-release: deps
 build: deps
 	$(SWIFT) build --product spiral
 
-# SWIFT_BACKTRACE: no interactive crash handler at a kiosk (the kiosk would set it itself,
-# at the cost of starting twice).
+# SWIFT_BACKTRACE: no interactive crash handler at a kiosk (the kiosk also puts back the
+# default action of the signals the handler catches, so it is off however it is started).
 kiosk: kiosk-release speech-deps
 	SWIFT_BACKTRACE=enable=no $(RELEASE) $(ARGS)
 

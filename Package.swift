@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "SpiralCoreTests", dependencies: ["SpiralCore"], exclude: ["Golden"], linkerSettings: foundationICUFirst),
         .testTarget(name: "SpiralTerminalTests", dependencies: ["SpiralTerminal"], linkerSettings: foundationICUFirst),
         .testTarget(name: "SpiralSharedTests", dependencies: ["SpiralShared"], linkerSettings: foundationICUFirst),
+        .testTarget(name: "SpiralKioskCommandTests", dependencies: ["SpiralKioskCommand"], linkerSettings: foundationICUFirst),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,4 +6,4 @@ import SpiralKioskCommand
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == KioskCommand.configuration.commandName { arguments.removeFirst() }
-KioskCommand.runAlone(KioskCommand.parseOrExit(arguments))
+KioskCommand.runAlone(KioskCommand.parseQuicklyOrExit(arguments))

@@ -1,28 +1,47 @@
-import Dispatch
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Work started on the other core at start-up, waited for where its result is needed: the
-/// kiosk reads its prompt script and checks its English source while the language files load
-/// (docs/benchmarks.md: start-up).
+/// kiosk reads its prompt script (and, when the files are new, checks its English source) while
+/// the language files load (docs/benchmarks.md: start-up).
+///
+/// A thread of its own, joined by `value()`, not Dispatch: the interactive kiosk forks each
+/// family's process after loading, and a process forked while another thread might hold a lock
+/// can hang on it. Dispatch's worker threads outlive the work they were given; a joined thread
+/// is gone. Call `value()` once, from the thread that started the work.
 package final class Background<T: Sendable>: @unchecked Sendable {
-    // @unchecked: `result` is written once, before `done` is signalled, and read only after.
-    private let done = DispatchSemaphore(value: 0)
+    // @unchecked: `result` is written by the thread before it ends and read only after the join.
     private var result: Result<T, any Error>?
+    private var thread = pthread_t()
+    private var running = false
 
     package init(_ work: @escaping @Sendable () throws -> T) {
-        DispatchQueue.global(qos: .userInteractive).async { [self] in
-            result = Result { try work() }
-            done.signal()
+        let start = ThreadStart { [self] in result = Result { try work() } }
+        let context = Unmanaged.passRetained(start).toOpaque()
+        running = pthread_create(&thread, nil, { context in
+            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context) == 0
+        if !running {
+            // No thread to be had: do the work here.
+            Unmanaged<ThreadStart>.fromOpaque(context).takeRetainedValue().run()
         }
     }
 
     package func value() throws -> T {
-        done.wait()
-        done.signal()  // later calls return at once
+        if running {
+            pthread_join(thread, nil)
+            running = false
+        }
         return try result!.get()
     }
+}
+
+/// What a new thread runs (a C thread's start routine can capture nothing, so it is passed in).
+private final class ThreadStart: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
 }

@@ -47,7 +47,7 @@ package struct ContentOptions: ParsableArguments {
 
     /// The centre config file in use, if any.
     package var configPath: String? {
-        let path = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
+        let path = config ?? Environment.process["SPIRAL_CONFIG"]
             ?? ResourceLocator().directory(named: "Config", override: nil).map { $0 + "/centre.json" }
         return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
     }
@@ -55,13 +55,13 @@ package struct ContentOptions: ParsableArguments {
     /// The centre config to write to (`spiral keys`): the one given or in use, else a new one in
     /// the user's config folder.
     package var configPathForWriting: String {
-        config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"] ?? configPath ?? XDGDirectory.config.path("centre.json")
+        config ?? Environment.process["SPIRAL_CONFIG"] ?? configPath ?? XDGDirectory.config.path("centre.json")
     }
 
     /// The staff passphrase: beside an explicitly given centre config (e.g. /etc/spiral), else in
     /// the user's config folder; the store's old copy is still read.
     package func staffPassphrase(store: PlanStore) -> StaffPassphrase {
-        let explicit = config ?? ProcessInfo.processInfo.environment["SPIRAL_CONFIG"]
+        let explicit = config ?? Environment.process["SPIRAL_CONFIG"]
         return StaffPassphrase(path: StaffPassphrase.defaultPath(configFile: explicit),
                                legacyPath: store.directory + "/.staff-passphrase")
     }
@@ -82,7 +82,7 @@ package struct StoreOptions: ParsableArguments {
     /// What was named: --store, else SPIRAL_STORE (a URL or a folder).
     package var named: String? {
         if let store, !store.isEmpty { return store }
-        if let s = ProcessInfo.processInfo.environment["SPIRAL_STORE"], !s.isEmpty { return s }
+        if let s = Environment.process.nonEmpty("SPIRAL_STORE") { return s }
         return nil
     }
 
@@ -95,7 +95,7 @@ package struct StoreOptions: ParsableArguments {
     /// The folder of plan files (a kiosk with a shared store keeps its own under its outbox).
     package var directory: String {
         if let named, !SharedStoreURL.isSharedStore(named) { return named }
-        return XDGDirectory.data.path("plans", environment: ProcessInfo.processInfo.environment)
+        return XDGDirectory.data.path("plans", environment: .process)
     }
     package var planStore: PlanStore { PlanStore(directory: directory) }
 }

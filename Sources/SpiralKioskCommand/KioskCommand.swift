@@ -42,7 +42,7 @@ package struct KioskCommand: ParsableCommand {
         let interactive = Terminal.isInteractive
         guard interactive && !once else {
             Signals.ignoreJobControl()
-            let content = try loadContent(parallel: true)
+            let content = try loadContent()
             noteLanguagesLeftOut(content)
             let pusher = try startPusher(content.config)
             defer { pusher?.stop() }
@@ -50,11 +50,11 @@ package struct KioskCommand: ParsableCommand {
         }
         FamilyProcesses.disableCrashHandler()
         Signals.ignoreJobControl()
-        // The content (prompts, languages, config: no family's words) is loaded once, on this one
-        // thread, then each family's session runs in a process forked from this one. Nothing here
-        // starts a thread, so forking is safe, and a broken file is reported once, before anyone
-        // sits down.
-        let content = try loadContent(parallel: false)
+        // The content (prompts, languages, config: no family's words) is loaded once, then each
+        // family's session runs in a process forked from this one. The loading thread is joined
+        // before the first fork, so forking is safe, and a broken file is reported once, before
+        // anyone sits down.
+        let content = try loadContent()
         noteLanguagesLeftOut(content)
         // The pusher is its own process, started before any family's: this one stays single-threaded.
         let pusher = try startPusher(content.config)
@@ -121,16 +121,12 @@ package struct KioskCommand: ParsableCommand {
         var reader: any LineReader
     }
 
-    /// The prompt script, languages and centre config, checked. `parallel`: the script is read, and
-    /// the English source checked through ICU, on the other core while the language files and the
-    /// config load, so a parent sees the first screen sooner; a broken file still stops the kiosk
-    /// before anyone can answer.
-    package func loadContent(parallel: Bool) throws -> Content {
+    /// The prompt script, languages and centre config, checked. The script is read on the other
+    /// core while the language files and the config load, so a parent sees the first screen
+    /// sooner; a broken file still stops the kiosk before anyone can answer (checked through ICU
+    /// at the first start with new files, then only when one changes: `ContentCheckRecord`).
+    package func loadContent() throws -> Content {
         let content = self.content
-        let script: PromptScript
-        let catalogue: MessageCatalogue
-        let config: CentreConfig
-        var problems: [ContentProblem]
         // The same script, English file and program as at the last start that found them sound:
         // nothing to check again.
         let checked = ContentCheckRecord()
@@ -142,19 +138,18 @@ package struct KioskCommand: ParsableCommand {
         func check(_ catalogue: MessageCatalogue, _ script: PromptScript) -> [ContentProblem] {
             ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
         }
-        if parallel {
-            let scriptLoad = Background { try content.loadScript() }
-            catalogue = try content.loadCatalogue(lazily: true)
-            let patternCheck = alreadySound ? nil : Background { ContentValidator.checkSourcePatterns(catalogue) }
-            config = try content.loadConfig()
-            script = try scriptLoad.value()
-            problems = alreadySound ? [] : ContentValidator.checkSourceKeys(catalogue, script: script) + (try patternCheck?.value() ?? [])
-        } else {
-            script = try content.loadScript()
+        let scriptLoad = Background { try content.loadScript() }
+        let catalogue: MessageCatalogue
+        let config: CentreConfig
+        do {
             catalogue = try content.loadCatalogue(lazily: true)
             config = try content.loadConfig()
-            problems = alreadySound ? [] : check(catalogue, script)
+        } catch {
+            _ = try? scriptLoad.value()  // the thread is joined whatever happens
+            throw error
         }
+        let script = try scriptLoad.value()
+        var problems = alreadySound ? [] : check(catalogue, script)
         // A file replaced while it was read: what was loaded may not be what was fingerprinted.
         let unchanged = fingerprint != nil && ContentCheckRecord.fingerprint(of: files) == fingerprint
         if alreadySound && !unchanged {

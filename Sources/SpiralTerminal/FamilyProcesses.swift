@@ -3,11 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Each family's session in a fresh process, forked from a kiosk process that never reads a
 /// family's words: when a session ends its memory goes with its process, so nothing a family typed
@@ -25,18 +20,16 @@ public enum FamilyProcesses: Sendable {
     }
 
     /// The Swift runtime's crash handler, on a terminal, offers to "interact" and to debug, from
-    /// which memory can be read. The kiosk turns it off: `SWIFT_BACKTRACE` is read only as a
-    /// process starts, so when it is not set the kiosk starts itself again once with it set. A
-    /// crash then prints one line, and the kiosk (or its systemd unit) starts afresh.
+    /// which memory can be read. The kiosk turns it off by putting back the default action of
+    /// the signals the runtime catches (its CrashHandlerLinux.cpp list), before any family's
+    /// process is forked: a crash then ends that process at once, with the runtime's one-line
+    /// "Fatal error" where there is one, and the kiosk starts afresh for the next family.
+    /// (Setting `SWIFT_BACKTRACE=enable=no` does the same but is read only as a process starts;
+    /// starting the kiosk a second time to set it cost a second start-up, docs/benchmarks.md.)
     public static func disableCrashHandler() {
-        let wanted = "enable=no"
-        guard ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] != wanted else { return }
-        setenv("SWIFT_BACKTRACE", wanted, 1)
-        let arguments = CommandLine.arguments
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-        argv.append(nil)
-        execv("/proc/self/exe", &argv)
-        // Could not start again (no /proc): carry on with the handler as it is.
+        for caught in [SIGQUIT, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGSEGV, SIGTRAP] {
+            signal(caught, SIG_DFL)
+        }
     }
 
     /// Forks `session` for one family after another until it says the kiosk should close, or the

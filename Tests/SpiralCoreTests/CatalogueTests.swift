@@ -192,3 +192,27 @@ struct CompletenessTests {
         #expect(text == "\u{2066}Stop here?\u{2069}")
     }
 }
+
+/// The kiosk's first screen comes from the few messages read at a lazy load: decoding a whole
+/// language file for it cost 5 million instructions before a parent saw anything.
+@Suite struct FirstScreenMessagesTests {
+    @Test func theFirstScreenDecodesNoLanguageFileWhole() {
+        let catalogue = MessageCatalogue.load(directory: Fixtures.root + "/Localizations", lazily: true)
+        var config = CentreConfig.australianDefaults
+        config.display = "foot"  // staff are told which languages it cannot draw
+        var settings = KioskSettings(language: nil, idleTimeout: .seconds(60), interactive: true)
+        settings.staffPassphrase = .notSet
+        settings.readAloudOffered = true
+        let flow = KioskFlow(script: Fixtures.script, catalogue: catalogue, config: config,
+                             repository: InMemoryPlanRepository(), log: StaffLog(path: nil), settings: settings)
+        let screen = flow.start()
+        #expect(screen.kind == .language)
+        #expect(screen.allText.contains("Staff: no passphrase is set"))
+        #expect(screen.allText.contains("Staff: plans on this kiosk are not sealed"))
+        #expect(screen.allText.contains("Staff: not offered"))
+        #expect(catalogue.languagesDecodedWhole == [])
+        // The first language chosen is decoded then, whole.
+        _ = flow.handle(.line("2"))
+        #expect(catalogue.languagesDecodedWhole.count == 1)
+    }
+}

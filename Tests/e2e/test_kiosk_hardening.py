@@ -198,3 +198,29 @@ def test_hostile_input_through_a_pipe_is_cleaned_exactly(tmp_path):
     k.p.stdin.close()
     k.p.wait(timeout=10)
     assert load_plan(store)["profile"]["name"] == "Amira evil Nguy\u1ec5n"
+
+
+def test_a_crashed_familys_process_prints_no_crash_handler_and_the_kiosk_starts_afresh(tmp_path, monkeypatch):
+    """Started without SWIFT_BACKTRACE (as by hand, not by `make kiosk` or the unit), the kiosk
+    still turns the Swift runtime's interactive crash handler off: a family's process that
+    crashes offers no "interact" or "debug" prompt (memory could be read from it), the kiosk
+    logs it and the next family gets a clean start screen."""
+    monkeypatch.delenv("SWIFT_BACKTRACE", raising=False)
+    store = str(tmp_path / "plans")
+    s = Screen(["kiosk", "--store", store, "--language", "en"])
+    s.answer("If you have a family code from before")
+    s.wait_for("Is it OK to go on?")
+    kiosk = s.child.pid
+    families = open(f"/proc/{kiosk}/task/{kiosk}/children").read().split()
+    assert len(families) == 1, families
+    before = len(s.raw)
+    os.kill(int(families[0]), signal.SIGSEGV)
+    s.wait_for("If you have a family code from before")
+    after = s.raw[before:].decode("utf-8", "replace")
+    for handler_words in ("crashed", "Press space", "interact", "Backtrace", "Thread 0"):
+        assert handler_words not in after, after
+    assert s.child.isalive()
+    log = open(os.path.join(store, ".kiosk.log"), encoding="utf-8").read()
+    assert "ended abnormally" in log, log
+    s.child.kill(signal.SIGTERM)
+    s.wait_exit()

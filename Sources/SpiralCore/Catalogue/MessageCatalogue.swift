@@ -103,8 +103,11 @@ public final class MessageCatalogue: @unchecked Sendable {
         return table[text] ?? []
     }
 
-    /// Messages a kiosk shows before a language is chosen, in every language at once.
-    static let firstScreenKeys = ["ui.language.title", "ui.language.draft", "ui.language.question", "ui.language.not_found"]
+    /// Messages a kiosk shows before a language is chosen, in every language at once, with the
+    /// staff's lines and the read-aloud key: decoding all of en.json for those took 5 million
+    /// instructions before the first screen (docs/benchmarks.md).
+    static let firstScreenKeys = ["ui.language.title", "ui.language.draft", "ui.language.question", "ui.language.not_found",
+                                  "ui.keys.speech", "staff.no_passphrase", "staff.not_sealed", "staff.display_left_out"]
 
     /// Every message of one language (decoded on first use when the catalogue was loaded lazily).
     public func messages(for tag: String) -> [String: String] {
@@ -122,6 +125,9 @@ public final class MessageCatalogue: @unchecked Sendable {
         decoded[tag] = messages
         return messages
     }
+
+    /// The languages whose files have been decoded whole since a lazy load (for tests).
+    var languagesDecodedWhole: [String] { lock.withLock { decoded.keys.sorted() } }
 
     /// Installed languages, English first, then by tag.
     public var tags: [String] {

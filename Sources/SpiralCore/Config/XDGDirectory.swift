@@ -22,7 +22,7 @@ public enum XDGDirectory: String, Sendable {
     }
 
     /// `$XDG_…/spiral` + `name`, e.g. `XDGDirectory.state.path("held")` → `~/.local/state/spiral/held`.
-    public func path(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public func path(_ name: String, environment: Environment = .process) -> String {
         let base = environment[rawValue].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + fallback)
         return base + "/spiral/" + name

@@ -31,12 +31,12 @@ public final class StaffLog: @unchecked Sendable {
     }
 
     /// The default second log, outside any store: `$XDG_STATE_HOME/spiral/kiosk.log`.
-    public static func defaultFallback(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultFallback(environment: Environment = .process) -> String {
         XDGDirectory.state.path("kiosk.log", environment: environment)
     }
 
     public func record(_ event: StaffEvent, code: String? = nil) {
-        let stamp = Date().formatted(.iso8601)
+        let stamp = Self.stamp(Date())
         let line = "\(stamp) \(code.map { "plan \($0): " } ?? "")\(event.message)\n"
         lock.lock()
         defer { lock.unlock() }
@@ -46,6 +46,18 @@ public final class StaffLog: @unchecked Sendable {
             written = Self.append(line, to: path)
         }
         if alsoToStandardError || !written { Self.writeStandardError(line) }
+    }
+
+    /// "2026-12-02T18:35:07Z": the time in UTC, as `Date.ISO8601FormatStyle()` writes it, from
+    /// gmtime_r. The format style's first use cost 1.6 million instructions, at every kiosk start
+    /// that logged anything (docs/benchmarks.md).
+    static func stamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var t = tm()
+        guard gmtime_r(&seconds, &t) != nil else { return date.formatted(.iso8601) }
+        func two(_ n: Int32) -> String { String(n, zeroPaddedTo: 2) }
+        return String(t.tm_year + 1900, zeroPaddedTo: 4) + "-" + two(t.tm_mon + 1) + "-" + two(t.tm_mday)
+            + "T" + two(t.tm_hour) + ":" + two(t.tm_min) + ":" + two(t.tm_sec) + "Z"
     }
 
     /// Appends one line with O_APPEND (one write, so lines from two processes never interleave);

@@ -19,7 +19,7 @@ public struct CentreKeyFile: Codable, Sendable {
     public var recovery: PassphraseWrap
 
     /// `$XDG_CONFIG_HOME/spiral/centre-key` (`~/.config/spiral/centre-key`).
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(environment: Environment = .process) -> String {
         XDGDirectory.config.path("centre-key", environment: environment)
     }
 

@@ -20,7 +20,7 @@ public struct StaffPassphrase: Sendable {
         self.legacyPath = legacyPath
     }
 
-    public static func defaultPath(configFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(configFile: String?, environment: Environment = .process) -> String {
         if let p = environment["SPIRAL_STAFF_PASSPHRASE"], !p.isEmpty { return p }
         if let configFile { return PathName.join(PathName.directory(configFile), "staff-passphrase") }
         return XDGDirectory.config.path("staff-passphrase", environment: environment)

@@ -22,7 +22,7 @@ public struct HeldAnswers: Sendable {
     }
 
     /// `$XDG_STATE_HOME/spiral/held` (`~/.local/state/spiral/held`).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDirectory(environment: Environment = .process) -> String {
         XDGDirectory.state.path("held", environment: environment)
     }
 

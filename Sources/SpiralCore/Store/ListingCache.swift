@@ -20,7 +20,7 @@ public struct ListingCache: Sendable {
 
     /// `$XDG_CACHE_HOME/spiral/listings-KEYID-STORE.sealed`, one per key and store.
     public static func sealed(forStore directory: String, key: CentrePrivateKey,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) -> ListingCache {
+                              environment: Environment = .process) -> ListingCache {
         let store = SHA256.hash(data: Data(directory.utf8)).prefix(6).map { String($0, radix: 16) }.joined()
         let path = XDGDirectory.cache.path("listings-\(key.publicKey.id)-\(store).sealed", environment: environment)
         return ListingCache(path: path, key: key.derivedKey(for: "listing cache"), context: Data("spiral listing cache|\(directory)".utf8))

@@ -19,7 +19,7 @@ public struct Outbox: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDirectory(environment: Environment = .process) -> String {
         XDGDirectory.data.path("outbox", environment: environment)
     }
 

@@ -31,7 +31,7 @@ public struct PlanStore: PlanRepository {
     public var seals: Bool { codec.seals }
 
     /// `--store`, else `SPIRAL_STORE`, else `$XDG_DATA_HOME/spiral/plans` (`~/.local/share/spiral/plans`).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDirectory(environment: Environment = .process) -> String {
         if let s = environment["SPIRAL_STORE"], !s.isEmpty { return s }
         return XDGDirectory.data.path("plans", environment: environment)
     }

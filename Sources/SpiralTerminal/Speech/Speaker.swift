@@ -39,7 +39,7 @@ public final class Speaker: @unchecked Sendable {
         self.catalogue = catalogue
         self.recordings = self.settings.recordings ?? recordings
         self.log = log
-        let runtime = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.temporaryDirectory.path
+        let runtime = Environment.process.nonEmpty("XDG_RUNTIME_DIR") ?? FileManager.default.temporaryDirectory.path
         folder = PathName.join(runtime, "spiral-speech-\(getpid())")
         Self.removeStaleFolders(in: runtime)
     }
@@ -311,7 +311,7 @@ public final class Speaker: @unchecked Sendable {
 
     static func executable(_ name: String) -> String? {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let path = Environment.process["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for dir in path.split(separator: ":") {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

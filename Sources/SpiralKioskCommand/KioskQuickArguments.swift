@@ -1,0 +1,70 @@
+/// The kiosk's own options read by hand, for the way a kiosk is always started (`make kiosk`,
+/// the systemd unit): swift-argument-parser works out every option's definition by reflection
+/// on each start, about 11 of the 47 million instructions before a parent saw the first screen
+/// (docs/benchmarks.md). Anything this does not plainly understand gives nil, and
+/// ArgumentParser parses the line as before, with its help and its messages: `--help`, a short
+/// or unknown option, one given twice, a missing value (`--store=`) or one that starts with "-",
+/// an idle time that is not a whole number of at least 10 seconds.
+enum KioskQuickArguments {
+    /// Every option `KioskCommand` takes a value for (KioskQuickArgumentsTests checks the list
+    /// against ArgumentParser's own, so a new option cannot be missed here).
+    static let valued: Set<String> = ["prompts", "localizations", "config", "store", "language", "idle-timeout", "held", "outbox"]
+    /// Every flag it takes.
+    static let flags: Set<String> = ["once"]
+
+    static func parse(_ arguments: [String]) -> KioskCommand? {
+        var values: [String: String] = [:]
+        var flagsSet: Set<String> = []
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--") else { return nil }
+            var name = String(argument.dropFirst(2))
+            var value: String?
+            if let equals = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+                guard value != "" else { return nil }  // ArgumentParser: "Missing value"
+            }
+            if flags.contains(name) {
+                guard value == nil, flagsSet.insert(name).inserted else { return nil }
+                continue
+            }
+            guard valued.contains(name), values[name] == nil else { return nil }
+            if value == nil {
+                guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
+                value = next
+            }
+            values[name] = value
+        }
+        var idleTimeout: Int?
+        if let text = values["idle-timeout"] {
+            guard let seconds = Int(text), seconds >= 10 else { return nil }
+            idleTimeout = seconds
+        }
+        var content = ContentOptions()
+        content.prompts = values["prompts"]
+        content.localizations = values["localizations"]
+        content.config = values["config"]
+        var store = StoreOptions()
+        store.store = values["store"]
+        var outbox = OutboxOptions()
+        outbox.outbox = values["outbox"]
+        var kiosk = KioskCommand()
+        kiosk.content = content
+        kiosk.storeOptions = store
+        kiosk.outbox = outbox
+        kiosk.language = values["language"]
+        kiosk.once = flagsSet.contains("once")
+        kiosk.idleTimeout = idleTimeout
+        kiosk.held = values["held"]
+        return kiosk
+    }
+}
+
+extension KioskCommand {
+    /// The kiosk's command line: read by hand when it is plainly the kiosk's own options, else
+    /// by ArgumentParser (which prints help or a clear error and exits).
+    package static func parseQuicklyOrExit(_ arguments: [String]) -> KioskCommand {
+        KioskQuickArguments.parse(arguments) ?? parseOrExit(arguments)
+    }
+}
