@@ -51,16 +51,21 @@ public final class MessageCatalogue: @unchecked Sendable {
     /// the first screen's few messages; the rest are decoded when the language is first used.
     /// Decoding all ten files took 6 of the 26 ms before a parent saw the first screen
     /// (docs/benchmarks.md). A file whose messages turn out unreadable then is logged and shown
-    /// in English; `spiral check` (which loads eagerly) reports it exactly.
+    /// in English; `spiral check` (which loads eagerly) reports it exactly. Half the files are
+    /// read on a second thread, joined before this returns (the kiosk forks after loading).
     public static func load(directory: String, lazily: Bool = false) -> MessageCatalogue {
         var files: [LanguageFile] = []
         var problems: [LanguageLoadProblem] = []
         var unread: [String: Data] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
-        for name in names {
-            let path = directory + "/" + name
-            switch LanguageFileReader.read(path: path, headerOnly: lazily) {
+        let read = { @Sendable (name: String) in LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily) }
+        // The kiosk's start: the second half of the files is read on the other core.
+        let half = names.count / 2
+        let secondHalf = lazily && half > 0 ? Background { names[half...].map(read) } : nil
+        let results = (secondHalf == nil ? names[...] : names[..<half]).map(read) + ((try? secondHalf?.value()) ?? [])
+        for result in results {
+            switch result {
             case let .success((file, data)):
                 files.append(file)
                 if lazily { unread[file.language] = data }
@@ -117,7 +122,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         if let done = decoded[tag] { return done }
         let messages: [String: String]
         do {
-            messages = try JSONDecoder().decode(LanguageFile.self, from: data).messages
+            messages = try (JSONTree.parse(data).flatMap(LanguageFile.init(tree:)) ?? JSONDecoder().decode(LanguageFile.self, from: data)).messages
         } catch {
             brokenMessages.insert("\(tag).json: its messages cannot be read (\(JSONProblem.describe(error, in: data))); English is shown instead")
             messages = languages[tag]?.messages ?? [:]
@@ -247,7 +252,8 @@ public enum LanguageFileReader: Sendable {
             // The header from a small document of just what it needs, when the file scans as
             // plain JSON; otherwise (or if that fails) the whole file, for the exact same verdict.
             let quick = headerOnly ? LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys)
-                .flatMap { try? JSONDecoder().decode(LanguageHeader.self, from: $0).file } : nil
+                .flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file } // JSONTree says why
+                : JSONTree.parse(data).flatMap(LanguageFile.init(tree:))
             let file = try quick ?? (headerOnly ? try JSONDecoder().decode(LanguageHeader.self, from: data).file
                                                 : try JSONDecoder().decode(LanguageFile.self, from: data))
             let expected = PathName.removingExtension(name)

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Work started on the other core at start-up, waited for where its result is needed: the
-/// kiosk reads its prompt script (and, when the files are new, checks its English source) while
-/// the language files load (docs/benchmarks.md: start-up).
+/// kiosk reads its prompt script, and half its language files, while the rest load
+/// (docs/benchmarks.md: start-up).
 ///
 /// A thread of its own, joined by `value()`, not Dispatch: the interactive kiosk forks each
 /// family's process after loading, and a process forked while another thread might hold a lock
