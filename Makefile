@@ -55,10 +55,10 @@ display-check: build display-deps
 # Two programs: spiral-kiosk (the kiosk alone, what `make kiosk` and the deployed unit run) and
 # spiral (every command, including the shared store's pusher the kiosk starts beside itself).
 release: kiosk-release
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product spiral
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral
 
 kiosk-release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-kiosk
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral-kiosk
 	./scripts/split_debug.sh .build-static/release/spiral-kiosk .build-static/kiosk
 	@ln -sf ../release/spiral .build-static/kiosk/spiral  # the pusher a shared store needs (make release)
 

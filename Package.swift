@@ -12,6 +12,16 @@ import PackageDescription
 // (DESIGN.md, measured). The kiosk links only FoundationEssentials, which has no ICU.
 let foundationICUFirst: [LinkerSetting] = [.linkedLibrary("_FoundationICU")]
 
+// The kiosk's release build is linked by lld (in the Swift toolchain) with the functions a
+// session runs placed side by side (scripts/link_order.py writes the list): the kernel maps a
+// binary in 64 KB neighbourhoods around each page touched, so a session's functions spread over
+// 13 MB of code kept 11 MB of the 22 MB binary resident; packed, about 9 (docs/benchmarks.md).
+let kioskLinkOrder = Context.packageDirectory + "/scripts/kiosk-link-order.txt"
+let kioskLinking: [LinkerSetting] = [
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + kioskLinkOrder,
+                  "-Xlinker", "--no-warn-symbol-ordering"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "Spiral",
     platforms: [.macOS(.v13)],
@@ -73,7 +83,8 @@ let package = Package(
             ],
             linkerSettings: foundationICUFirst
         ),
-        .executableTarget(name: "spiral-kiosk", dependencies: ["SpiralKioskCommand"], path: "Sources/KioskMain"),
+        .executableTarget(name: "spiral-kiosk", dependencies: ["SpiralKioskCommand"], path: "Sources/KioskMain",
+                          linkerSettings: kioskLinking),
         // A tiny program that reads lines through the real readline reader, so the
         // pseudo-terminal tests can exercise editing, completion and timeouts directly.
         .executableTarget(name: "spiral-line-probe", dependencies: ["SpiralTerminal"], path: "Sources/LineProbe"),

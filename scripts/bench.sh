@@ -30,13 +30,13 @@ if [ -n "$missing" ]; then
 fi
 
 echo "== building (release: static as make kiosk runs it, dynamic for comparison)"
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-kiosk
+swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral-kiosk
 ./scripts/split_debug.sh .build-static/release/spiral-kiosk .build-static/kiosk  # as make kiosk runs it
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-plan-generator
+swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral
+swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral-plan-generator
 swift build -c release --product spiral
 swift build -c release --product spiral-text-bench
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product spiral-export-bench
+swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral-export-bench
 mkdir -p "$OUT"
 
 echo "== sizes and the text layer"
