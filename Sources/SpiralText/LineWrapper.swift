@@ -87,15 +87,20 @@ struct LineWrapper {
 
     private mutating func endLine(at end: Int) {
         // A slice of the text itself: decoding the UTF-16 units again costs several times more.
-        var line = String(text[String.Index(utf16Offset: lineStart, in: text)..<String.Index(utf16Offset: end, in: text)])
-        // Most lines end in a letter: only look at Characters when the last unit is a space.
-        if end > lineStart, Self.isWhitespace(units[end - 1]) {
-            while let last = line.last, last.isWhitespace { line.removeLast() }
-        }
-        lines.append(line)
+        lines.append(Self.trimmingTrailingWhitespace(
+            String(text[String.Index(utf16Offset: lineStart, in: text)..<String.Index(utf16Offset: end, in: text)])))
         lineStart = end
         lineWidth = 0
         lineHasText = false
+    }
+
+    /// A line without the white space it ends with. Most lines end in a letter: Characters are
+    /// looked at only when the last unit is a space.
+    static func trimmingTrailingWhitespace(_ line: String) -> String {
+        guard let lastUnit = line.utf16.last, isWhitespace(lastUnit) else { return line }
+        var line = line
+        while let last = line.last, last.isWhitespace { line.removeLast() }
+        return line
     }
 
     /// Spaces and line ends, which may hang past the margin and are trimmed.

@@ -26,6 +26,21 @@ public enum UnicodeText: Sendable {
     /// rules break between any two syllables, and between "Enter" and its particle in "Enter를",
     /// and have no keep-all option (`lw=keepall` is ignored), so those breaks are dropped here.
     public static func wrap(_ text: String, width: Int, locale: String) -> [String] {
+        // Most of a screen's lines (a list item, a title, a hint) fit as they are: without a line
+        // end in them, they are one line, found without ICU's line breaking.
+        if fitsOneLine(text, width: max(width, 2)) { return [LineWrapper.trimmingTrailingWhitespace(text)] }
+        return wrapWithICU(text, width: width, locale: locale)
+    }
+
+    /// One line as it is: no mandatory line break in it (UAX #14's BK, CR, LF and NL classes)
+    /// and no wider than `width`.
+    static func fitsOneLine(_ text: String, width: Int) -> Bool {
+        !text.utf16.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }
+            && displayWidth(text) <= width
+    }
+
+    /// `wrap` always through ICU's line breaks (and, for tests, what the shortcut must equal).
+    static func wrapWithICU(_ text: String, width: Int, locale: String) -> [String] {
         var wrapper = LineWrapper(text: text, width: max(width, 2))
         var breaks = ICU.lineBreaks(wrapper.units, locale: locale)
         if locale == "ko" || locale.hasPrefix("ko-") || locale.hasPrefix("ko_") {

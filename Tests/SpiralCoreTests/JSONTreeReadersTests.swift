@@ -95,3 +95,37 @@ import Testing
         }
     }
 }
+
+/// The centre config, read at every start and for each family, through the same tree readers.
+@Suite struct CentreConfigTreeTests {
+    static func decoded(_ text: String) throws -> CentreConfig { try JSONDecoder().decode(CentreConfig.self, from: Data(text.utf8)) }
+
+    @Test func theShippedConfigAndTheDefaultsReadTheSameBothWays() throws {
+        let shipped = try #require(FileManager.default.contents(atPath: Fixtures.root + "/Config/centre.json"))
+        #expect(JSONTree.parse(shipped).flatMap(CentreConfig.init(tree:)) == (try JSONDecoder().decode(CentreConfig.self, from: shipped)))
+        let defaults = try JSONEncoder().encode(CentreConfig.australianDefaults)
+        #expect(JSONTree.parse(defaults).flatMap(CentreConfig.init(tree:)) == CentreConfig.australianDefaults)
+    }
+
+    @Test(arguments: [
+        #"{"languages": [], "crisisContacts": []}"#,
+        #"{"centreName": "Riverside", "languages": ["en", "ar"], "idleTimeoutSeconds": 120, "latinDigits": true, "reorderRightToLeft": null, "crisisContacts": [{"name": "Lifeline", "phone": "13 11 14", "about": {"ar": "\u0627"}}], "display": "foot", "store": "/srv/plans", "extra": {"a": [1]}}"#,
+        #"{"languages": ["vi"], "crisisContacts": [], "speech": {"enabled": true, "player": ["aplay", "-q"], "voices": {"vi": "vi"}, "wordsPerMinute": 150, "playerGraceSeconds": 2}}"#,
+    ])
+    func readsWhatJSONDecoderReads(document: String) throws {
+        let tree = try #require(JSONTree.parse(Data(document.utf8)))
+        #expect(CentreConfig(tree: tree) == (try Self.decoded(document)))
+    }
+
+    @Test(arguments: [
+        #"{"languages": ["en",], "crisisContacts": []}"#,
+        #"{"languages": "en", "crisisContacts": []}"#,
+        #"{"crisisContacts": []}"#,
+        #"{"languages": [], "crisisContacts": [{"name": "x"}]}"#,
+        #"{"languages": [], "crisisContacts": [], "idleTimeoutSeconds": 9.5}"#,
+        #"{"languages": [], "languages": [], "crisisContacts": []}"#,
+    ])
+    func leavesTheUnusualToJSONDecoder(document: String) {
+        #expect(JSONTree.parse(Data(document.utf8)).flatMap(CentreConfig.init(tree:)) == nil)
+    }
+}
