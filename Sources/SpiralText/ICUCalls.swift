@@ -225,6 +225,15 @@ enum ICU {
         }.map { Cluster(range: Int($0.start)..<Int($0.start + $0.length), width: Int($0.width)) }
     }
 
+    /// The sum of `clusters(units)`' widths, without building the list.
+    static func width(_ text: String) -> Int {
+        let count = text.utf16.count
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(count, 1)) { buffer in
+            _ = buffer.initialize(from: text.utf16)
+            return Int(spiral_icu_width(buffer.baseAddress!, Int32(count)))
+        }
+    }
+
     /// UBRK_LINE break opportunities: UTF-16 offsets that may end a line, and
     /// whether the break is mandatory.
     static func lineBreaks(_ units: [UInt16], locale: String) -> [(offset: Int, hard: Bool)] {

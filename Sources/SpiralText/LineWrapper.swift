@@ -13,12 +13,23 @@ struct LineWrapper {
     /// what may follow on this line; they are trimmed if the line ends here).
     private var lineWidth = 0
     private var lineHasText = false
+    /// The last UTF-16 offset turned into a String index, to walk on from: line ends only move
+    /// forward, so each line costs its own length, not its distance from the start.
+    private var cursor: (offset: Int, index: String.Index)
 
     init(text: String, width: Int) {
         self.text = text
         units = Array(text.utf16)
         self.width = width
         clusters = ICU.clusters(units)
+        cursor = (0, text.startIndex)
+    }
+
+    /// The whole text on one line as it is: no mandatory line break in it (UAX #14's BK, CR, LF
+    /// and NL classes) and no wider than the width.
+    var fitsOneLine: Bool {
+        !units.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }
+            && clusters.reduce(0) { $0 + $1.width } <= width
     }
 
     /// `breaks`: ICU's break opportunities, in ascending order of offset.
@@ -87,11 +98,17 @@ struct LineWrapper {
 
     private mutating func endLine(at end: Int) {
         // A slice of the text itself: decoding the UTF-16 units again costs several times more.
-        lines.append(Self.trimmingTrailingWhitespace(
-            String(text[String.Index(utf16Offset: lineStart, in: text)..<String.Index(utf16Offset: end, in: text)])))
+        let from = index(atUTF16: lineStart)
+        lines.append(Self.trimmingTrailingWhitespace(String(text[from..<index(atUTF16: end)])))
         lineStart = end
         lineWidth = 0
         lineHasText = false
+    }
+
+    private mutating func index(atUTF16 offset: Int) -> String.Index {
+        if offset < cursor.offset { cursor = (0, text.startIndex) }
+        cursor = (offset, text.utf16.index(cursor.index, offsetBy: offset - cursor.offset))
+        return cursor.index
     }
 
     /// A line without the white space it ends with. Most lines end in a letter: Characters are

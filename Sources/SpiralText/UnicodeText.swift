@@ -14,7 +14,7 @@ public enum UnicodeText: Sendable {
     /// give, e.g. "हिन्दी" is 5 (its spacing vowel signs take a column each).
     public static func displayWidth(_ s: String) -> Int {
         if let width = printableASCIIWidth(s) { return width }
-        return ICU.clusters(Array(s.utf16)).reduce(0) { $0 + $1.width }
+        return ICU.width(s)
     }
 
     /// Word-wraps to `width` columns with ICU line breaking for `locale`
@@ -28,20 +28,21 @@ public enum UnicodeText: Sendable {
     public static func wrap(_ text: String, width: Int, locale: String) -> [String] {
         // Most of a screen's lines (a list item, a title, a hint) fit as they are: without a line
         // end in them, they are one line, found without ICU's line breaking.
-        if fitsOneLine(text, width: max(width, 2)) { return [LineWrapper.trimmingTrailingWhitespace(text)] }
-        return wrapWithICU(text, width: width, locale: locale)
+        if let columns = printableASCIIWidth(text), columns <= max(width, 2) {
+            return [LineWrapper.trimmingTrailingWhitespace(text)]
+        }
+        var wrapper = LineWrapper(text: text, width: max(width, 2))
+        if wrapper.fitsOneLine { return [LineWrapper.trimmingTrailingWhitespace(text)] }
+        return wrapped(&wrapper, locale: locale)
     }
 
-    /// One line as it is: no mandatory line break in it (UAX #14's BK, CR, LF and NL classes)
-    /// and no wider than `width`.
-    static func fitsOneLine(_ text: String, width: Int) -> Bool {
-        !text.utf16.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }
-            && displayWidth(text) <= width
-    }
-
-    /// `wrap` always through ICU's line breaks (and, for tests, what the shortcut must equal).
+    /// `wrap` always through ICU's line breaks (for tests: what the shortcut must equal).
     static func wrapWithICU(_ text: String, width: Int, locale: String) -> [String] {
         var wrapper = LineWrapper(text: text, width: max(width, 2))
+        return wrapped(&wrapper, locale: locale)
+    }
+
+    private static func wrapped(_ wrapper: inout LineWrapper, locale: String) -> [String] {
         var breaks = ICU.lineBreaks(wrapper.units, locale: locale)
         if locale == "ko" || locale.hasPrefix("ko-") || locale.hasPrefix("ko_") {
             let units = wrapper.units

@@ -145,6 +145,24 @@ extern "C" spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t
     return copyVector(clusters, count);
 }
 
+extern "C" int32_t spiral_icu_width(const uint16_t *text, int32_t length) {
+    UErrorCode code = U_ZERO_ERROR;
+    const UChar *chars = spiral::utf16(text);
+    int32_t width = 0;
+    if (eachCodePointIsACluster(chars, length)) {
+        for (int32_t end = 0; end < length;) {
+            UChar32 c;
+            U16_NEXT(chars, end, length, c);
+            width += info(c) & widthMask;
+        }
+        return width;
+    }
+    UBreakIterator *breaks = iterators.get(UBRK_CHARACTER, "", chars, length, code);
+    for (int32_t start = 0, end; breaks && U_SUCCESS(code) && (end = ubrk_next(breaks)) != UBRK_DONE; start = end)
+        width += clusterWidth(chars + start, end - start);
+    return width;
+}
+
 extern "C" spiral_icu_line_break *spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *tag,
                                                          int32_t *count) {
     std::vector<spiral_icu_line_break> result;

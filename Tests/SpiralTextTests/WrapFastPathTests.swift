@@ -26,12 +26,19 @@ import Testing
         var shortcuts = 0
         for (language, text) in all {
             for width in [2, 12, 40, 78, 400] {
-                if UnicodeText.fitsOneLine(text, width: width) { shortcuts += 1 }
+                if LineWrapper(text: text, width: width).fitsOneLine { shortcuts += 1 }
                 #expect(UnicodeText.wrap(text, width: width, locale: language) == UnicodeText.wrapWithICU(text, width: width, locale: language),
                         "\(language) at \(width): \(text)")
             }
         }
         #expect(shortcuts > 1000)  // the shortcut is really taken
+    }
+
+    /// A width is summed in the shim without building the cluster list: the same sum.
+    @Test func everyShippedMessageMeasuresAsItsClustersAddUp() throws {
+        for (_, text) in try Self.messages() {
+            #expect(UnicodeText.displayWidth(text) == ICU.clusters(Array(text.utf16)).reduce(0) { $0 + $1.width }, "\(text)")
+        }
     }
 
     @Test(arguments: ["", " ", "   ", "word  ", "  lead", "a\u{00A0}", "tab\t", "line\nend", "cr\rend", "ff\u{0C}x",

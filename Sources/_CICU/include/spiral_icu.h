@@ -87,6 +87,8 @@ typedef struct spiral_icu_cluster {
     int32_t start, length, width;
 } spiral_icu_cluster;
 spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t length, int32_t *count);
+/// The sum of spiral_icu_clusters' widths, without building the list.
+int32_t spiral_icu_width(const uint16_t *text, int32_t length);
 
 /// A UBRK_LINE break opportunity: `offset` ends a segment; `hard` is 1 for a
 /// mandatory break (after a line feed and similar).
