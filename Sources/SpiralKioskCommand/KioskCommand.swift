@@ -42,7 +42,7 @@ package struct KioskCommand: ParsableCommand {
         let interactive = Terminal.isInteractive
         guard interactive && !once else {
             Signals.ignoreJobControl()
-            let content = try loadContent()
+            let content = try loadContent(tidyingSpeech: interactive)
             noteLanguagesLeftOut(content)
             let pusher = try startPusher(content.config)
             defer { pusher?.stop() }
@@ -51,10 +51,10 @@ package struct KioskCommand: ParsableCommand {
         FamilyProcesses.disableCrashHandler()
         Signals.ignoreJobControl()
         // The content (prompts, languages, config: no family's words) is loaded once, then each
-        // family's session runs in a process forked from this one. The loading thread is joined
+        // family's session runs in a process forked from this one. The loading threads are joined
         // before the first fork, so forking is safe, and a broken file is reported once, before
         // anyone sits down.
-        let content = try loadContent()
+        let content = try loadContent(tidyingSpeech: true)
         noteLanguagesLeftOut(content)
         // The pusher is its own process, started before any family's: this one stays single-threaded.
         let pusher = try startPusher(content.config)
@@ -64,6 +64,7 @@ package struct KioskCommand: ParsableCommand {
                     .record(.familySessionEndedAbnormally(status: status))
             },
             between: {
+                Speaker.prepare(settings: content.config.speech)
                 pusher?.keepRunning()
                 Terminal.write(Terminal.clearScreenAndScrollback)
             },
@@ -71,6 +72,14 @@ package struct KioskCommand: ParsableCommand {
         pusher?.stop()
         Terminal.restore()
         if exit == .failed { throw ExitCode(1) }
+    }
+
+    /// `loadContent()`, while reading aloud's leftovers are tidied and its programs looked up on
+    /// another thread (`Speaker.prepare`), joined before this returns.
+    func loadContent(tidyingSpeech: Bool) throws -> Content {
+        let tidying = tidyingSpeech ? Background { Speaker.prepare(settings: nil) } : nil
+        defer { _ = try? tidying?.value() }
+        return try loadContent()
     }
 
     /// Once, when the kiosk starts: the languages its display cannot draw, in the staff log.

@@ -29,3 +29,16 @@ public final class Lock: @unchecked Sendable {
         return try body()
     }
 }
+
+/// A value behind a `Lock`, for state that threads share (a cache).
+public final class Locked<Value>: @unchecked Sendable {
+    // @unchecked: `value` is only read or written inside `lock`.
+    private let lock = Lock()
+    private var value: Value
+
+    public init(_ value: Value) { self.value = value }
+
+    public func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.withLock { body(&value) }
+    }
+}

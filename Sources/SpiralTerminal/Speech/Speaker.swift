@@ -39,9 +39,22 @@ public final class Speaker: @unchecked Sendable {
         self.catalogue = catalogue
         self.recordings = self.settings.recordings ?? recordings
         self.log = log
-        let runtime = Environment.process.nonEmpty("XDG_RUNTIME_DIR") ?? FileManager.default.temporaryDirectory.path
-        folder = PathName.join(runtime, "spiral-speech-\(getpid())")
-        Self.removeStaleFolders(in: runtime)
+        folder = PathName.join(Self.runtimeFolder, "spiral-speech-\(getpid())")
+    }
+
+    private static var runtimeFolder: String {
+        Environment.process.nonEmpty("XDG_RUNTIME_DIR") ?? FileManager.default.temporaryDirectory.path
+    }
+
+    /// Called by the kiosk's own process, at its start and after each family's: speech folders
+    /// of sessions that ended without tidying up (a crash, a power cut) are removed, and the
+    /// programs reading aloud needs are looked up once, so a family's process finds them known.
+    /// (Listing the runtime folder, often /tmp, and searching PATH in every family's process was
+    /// a million instructions before its first screen, docs/benchmarks.md.)
+    public static func prepare(settings: CentreConfig.Speech?) {
+        removeStaleFolders(in: runtimeFolder)
+        _ = executable("espeak-ng")
+        _ = executable((settings?.player).flatMap { $0.first } ?? "aplay")
     }
 
     /// Speech folders of sessions that ended without tidying up (a crash, a power cut).
@@ -309,15 +322,25 @@ public final class Speaker: @unchecked Sendable {
 
     // MARK: Programs
 
+    /// A program's path, by name on PATH. Found paths are kept for the process (and the family
+    /// processes forked from it); a program not found is looked for again next time, so one
+    /// installed while the kiosk runs is found.
     static func executable(_ name: String) -> String? {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let path = Environment.process["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let key = path + "\u{0}" + name
+        if let known = foundPrograms.withLock({ $0[key] }) { return known }
         for dir in path.split(separator: ":") {
             let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            if FileManager.default.isExecutableFile(atPath: candidate) {
+                foundPrograms.withLock { $0[key] = candidate }
+                return candidate
+            }
         }
         return nil
     }
+
+    private static let foundPrograms = Locked<[String: String]>([:])
 
     /// Runs a program to its end (or kills it after `timeout` seconds), returning its status and
     /// what it wrote (through a private file: no pipe for another program to inherit).
