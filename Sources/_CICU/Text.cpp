@@ -126,41 +126,34 @@ static bool eachCodePointIsACluster(const UChar *chars, int32_t length) {
     return true;
 }
 
-extern "C" spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t length, int32_t *count) {
-    std::vector<spiral_icu_cluster> clusters;
-    UErrorCode code = U_ZERO_ERROR;
-    const UChar *chars = spiral::utf16(text);
+/// Calls `each(start, length, width)` for every grapheme cluster of the text, in order.
+template <typename Each> static void forEachCluster(const UChar *chars, int32_t length, Each each) {
     if (eachCodePointIsACluster(chars, length)) {
-        clusters.reserve(length);
         for (int32_t start = 0, end = 0; start < length; start = end) {
             UChar32 c;
             U16_NEXT(chars, end, length, c);
-            clusters.push_back({start, end - start, info(c) & widthMask});
+            each(start, end - start, info(c) & widthMask);
         }
-        return copyVector(clusters, count);
+        return;
     }
+    UErrorCode code = U_ZERO_ERROR;
     UBreakIterator *breaks = iterators.get(UBRK_CHARACTER, "", chars, length, code);
     for (int32_t start = 0, end; breaks && U_SUCCESS(code) && (end = ubrk_next(breaks)) != UBRK_DONE; start = end)
-        clusters.push_back({start, end - start, clusterWidth(chars + start, end - start)});
+        each(start, end - start, clusterWidth(chars + start, end - start));
+}
+
+extern "C" spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t length, int32_t *count) {
+    std::vector<spiral_icu_cluster> clusters;
+    clusters.reserve(length);
+    forEachCluster(spiral::utf16(text), length,
+                   [&](int32_t start, int32_t size, int32_t width) { clusters.push_back({start, size, width}); });
     return copyVector(clusters, count);
 }
 
 extern "C" int32_t spiral_icu_width(const uint16_t *text, int32_t length) {
-    UErrorCode code = U_ZERO_ERROR;
-    const UChar *chars = spiral::utf16(text);
-    int32_t width = 0;
-    if (eachCodePointIsACluster(chars, length)) {
-        for (int32_t end = 0; end < length;) {
-            UChar32 c;
-            U16_NEXT(chars, end, length, c);
-            width += info(c) & widthMask;
-        }
-        return width;
-    }
-    UBreakIterator *breaks = iterators.get(UBRK_CHARACTER, "", chars, length, code);
-    for (int32_t start = 0, end; breaks && U_SUCCESS(code) && (end = ubrk_next(breaks)) != UBRK_DONE; start = end)
-        width += clusterWidth(chars + start, end - start);
-    return width;
+    int32_t total = 0;
+    forEachCluster(spiral::utf16(text), length, [&](int32_t, int32_t, int32_t width) { total += width; });
+    return total;
 }
 
 extern "C" spiral_icu_line_break *spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *tag,

@@ -122,7 +122,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         if let done = decoded[tag] { return done }
         let messages: [String: String]
         do {
-            messages = try (JSONTree.parse(data).flatMap(LanguageFile.init(tree:)) ?? JSONDecoder().decode(LanguageFile.self, from: data)).messages
+            messages = try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)).messages
         } catch {
             brokenMessages.insert("\(tag).json: its messages cannot be read (\(JSONProblem.describe(error, in: data))); English is shown instead")
             messages = languages[tag]?.messages ?? [:]
@@ -252,10 +252,9 @@ public enum LanguageFileReader: Sendable {
             // The header from a small document of just what it needs, when the file scans as
             // plain JSON; otherwise (or if that fails) the whole file, for the exact same verdict.
             let quick = headerOnly ? LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys)
-                .flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file } // JSONTree says why
-                : JSONTree.parse(data).flatMap(LanguageFile.init(tree:))
-            let file = try quick ?? (headerOnly ? try JSONDecoder().decode(LanguageHeader.self, from: data).file
-                                                : try JSONDecoder().decode(LanguageFile.self, from: data))
+                .flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file } : nil  // JSONTree says why
+            let file = try quick ?? (headerOnly ? try JSONTree.decode(LanguageHeader.self, from: data, reading: LanguageHeader.init(tree:)).file
+                                                : try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)))
             let expected = PathName.removingExtension(name)
             if file.language != expected {
                 return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))

@@ -95,7 +95,7 @@ public struct CentreConfig: Codable, Sendable, Equatable {
     public static func load(path: String) throws(LoadError) -> CentreConfig {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         do {
-            let config = try JSONTree.parse(data).flatMap(CentreConfig.init(tree:)) ?? JSONDecoder().decode(CentreConfig.self, from: data)
+            let config = try JSONTree.decode(CentreConfig.self, from: data, reading: CentreConfig.init(tree:))
             if let bad = config.crisisContacts.first(where: { $0.phone.trimmingSpaces.isEmpty }) {
                 throw LoadError.invalid(path, "has a crisis contact \"\(bad.name)\" with no phone number: add one")
             }

@@ -23,7 +23,7 @@ public enum XDGDirectory: String, Sendable {
 
     /// `$XDG_…/spiral` + `name`, e.g. `XDGDirectory.state.path("held")` → `~/.local/state/spiral/held`.
     public func path(_ name: String, environment: Environment = .process) -> String {
-        let base = environment[rawValue].flatMap { $0.isEmpty ? nil : $0 }
+        let base = environment.nonEmpty(rawValue)
             ?? ((environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + fallback)
         return base + "/spiral/" + name
     }

@@ -2,7 +2,7 @@
 /// (JSONTree says why: 7 million instructions at every kiosk start, most of them the Swift
 /// runtime looking up generic types for JSONDecoder). Nil for anything unusual: ScriptLoader then
 /// decodes with JSONDecoder, for the same script or the same message about what is wrong.
-/// PromptScriptTreeTests checks the two agree.
+/// JSONTreeReadersTests checks the two agree.
 extension PromptScript {
     init?(tree: JSONTree) {
         do throws(JSONTree.Unusual) { self = try Self.read(tree) } catch { return nil }

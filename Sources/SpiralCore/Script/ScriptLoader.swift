@@ -41,7 +41,7 @@ public enum ScriptLoader: Sendable {
             return .failure(ScriptLoadFailure(problems: [ContentProblem(.error, file: name, "cannot be read from \(directory): check --prompts or reinstall the Prompts folder")]))
         }
         let script: PromptScript
-        do { script = try JSONTree.parse(data).flatMap(PromptScript.init(tree:)) ?? JSONDecoder().decode(PromptScript.self, from: data) } catch {
+        do { script = try JSONTree.decode(PromptScript.self, from: data, reading: PromptScript.init(tree:)) } catch {
             return .failure(ScriptLoadFailure(problems: [ContentProblem(.error, file: name, JSONProblem.describe(error, in: data))]))
         }
         let problems = structuralProblems(script, file: name)

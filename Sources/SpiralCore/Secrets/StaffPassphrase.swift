@@ -21,7 +21,7 @@ public struct StaffPassphrase: Sendable {
     }
 
     public static func defaultPath(configFile: String?, environment: Environment = .process) -> String {
-        if let p = environment["SPIRAL_STAFF_PASSPHRASE"], !p.isEmpty { return p }
+        if let p = environment.nonEmpty("SPIRAL_STAFF_PASSPHRASE") { return p }
         if let configFile { return PathName.join(PathName.directory(configFile), "staff-passphrase") }
         return XDGDirectory.config.path("staff-passphrase", environment: environment)
     }

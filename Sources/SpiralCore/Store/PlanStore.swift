@@ -32,7 +32,7 @@ public struct PlanStore: PlanRepository {
 
     /// `--store`, else `SPIRAL_STORE`, else `$XDG_DATA_HOME/spiral/plans` (`~/.local/share/spiral/plans`).
     public static func defaultDirectory(environment: Environment = .process) -> String {
-        if let s = environment["SPIRAL_STORE"], !s.isEmpty { return s }
+        if let s = environment.nonEmpty("SPIRAL_STORE") { return s }
         return XDGDirectory.data.path("plans", environment: environment)
     }
 

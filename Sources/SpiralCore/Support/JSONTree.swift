@@ -9,9 +9,10 @@ import Foundation
 /// machinery asks the Swift runtime about every type it meets, which in the static kiosk is most
 /// of the cost of reading a file: the prompt script took 7 million instructions through it, a
 /// language file's messages 5 million (docs/benchmarks.md). Readers built on this tree
-/// (`PromptScript(tree:)`, `LanguageFile(tree:)`) decode exactly what the `Decodable`
-/// conformance would, and give nil for anything else, where the caller decodes with JSONDecoder
-/// for the same result or the same message as before.
+/// (`PromptScript(tree:)`, `LanguageFile(tree:)`, `LanguageHeader(tree:)`,
+/// `CentreConfig(tree:)`) decode exactly what the `Decodable` conformance would, and give nil
+/// for anything else, where `decode(_:from:reading:)` falls back to JSONDecoder for the same
+/// result or the same message as before. JSONTreeReadersTests checks the two agree.
 indirect enum JSONTree: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -24,6 +25,13 @@ indirect enum JSONTree: Equatable, Sendable {
     struct Member: Equatable, Sendable {
         var key: String
         var value: JSONTree
+    }
+
+    /// `data` read through `read` when it is plain JSON that `read` accepts, else through
+    /// JSONDecoder (the same value, or JSONDecoder's error for the caller to describe).
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, reading read: (JSONTree) -> T?) throws -> T {
+        if let value = parse(data).flatMap(read) { return value }
+        return try JSONDecoder().decode(type, from: data)
     }
 
     /// The document, or nil if it is not plain JSON (anything StrictJSONScanner refuses, or a
@@ -47,12 +55,7 @@ extension StrictJSONScanner {
         case UInt8(ascii: "{"):
             var members: [JSONTree.Member] = []
             let closed = container(closing: UInt8(ascii: "}")) { scanner in
-                guard let key = scanner.plainKey() else { return false }
-                scanner.skipSpace()
-                guard scanner.i < scanner.bytes.count, scanner.bytes[scanner.i] == UInt8(ascii: ":") else { return false }
-                scanner.i += 1
-                scanner.skipSpace()
-                guard let value = scanner.tree() else { return false }
+                guard let key = scanner.memberKey(), let value = scanner.tree() else { return false }
                 members.append(JSONTree.Member(key: scanner.text(key), value: value))
                 return true
             }

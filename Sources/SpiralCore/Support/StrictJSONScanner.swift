@@ -37,11 +37,7 @@ struct StrictJSONScanner {
     mutating func object(_ level: Level = .other) -> Bool {
         if level == .messages { top.messages.append([]) }
         return container(closing: UInt8(ascii: "}")) { scanner in
-            guard let key = scanner.plainKey() else { return false }
-            scanner.skipSpace()
-            guard scanner.i < scanner.bytes.count, scanner.bytes[scanner.i] == UInt8(ascii: ":") else { return false }
-            scanner.i += 1
-            scanner.skipSpace()
+            guard let key = scanner.memberKey() else { return false }
             let start = scanner.i
             if level == .top, scanner.isMessages(key), scanner.i < scanner.bytes.count, scanner.bytes[scanner.i] == UInt8(ascii: "{") {
                 guard scanner.object(.messages) else { return false }
@@ -55,6 +51,16 @@ struct StrictJSONScanner {
             }
             return true
         }
+    }
+
+    /// A member's key and the colon after it, leaving `i` at its value: the key's range.
+    mutating func memberKey() -> Range<Int>? {
+        guard let key = plainKey() else { return nil }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        skipSpace()
+        return key
     }
 
     mutating func array() -> Bool {
