@@ -58,6 +58,7 @@ release: kiosk-release
 	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral
 
 kiosk-release: deps
+	./scripts/static_archives.sh .build-static/system-archives
 	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral-kiosk
 	./scripts/split_debug.sh .build-static/release/spiral-kiosk .build-static/kiosk
 	@ln -sf ../release/spiral .build-static/kiosk/spiral  # the pusher a shared store needs (make release)
@@ -80,6 +81,11 @@ test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 	SPIRAL_BUILD_DIR=$(CURDIR)/.build/debug $(PYTHON) -m pytest -q Tests/e2e
+	@# The kiosk as make kiosk builds it (ICU and readline linked in from the system's archives):
+	@# every language's opening screens and whole sessions again, from a folder where it is `spiral`.
+	$(MAKE) kiosk-release
+	@mkdir -p .build-static/as-spiral && ln -sf ../kiosk/spiral-kiosk .build-static/as-spiral/spiral
+	SPIRAL_BUILD_DIR=$(CURDIR)/.build-static/as-spiral $(PYTHON) -m pytest -q -m kiosk_alone Tests/e2e/test_languages.py
 
 bench: deps
 	./scripts/bench.sh

@@ -17,9 +17,20 @@ let foundationICUFirst: [LinkerSetting] = [.linkedLibrary("_FoundationICU")]
 // binary in 64 KB neighbourhoods around each page touched, so a session's functions spread over
 // 13 MB of code kept 11 MB of the 22 MB binary resident; packed, about 9 (docs/benchmarks.md).
 let kioskLinkOrder = Context.packageDirectory + "/scripts/kiosk-link-order.txt"
+//
+// It also links ICU's and readline's code (and libstdc++) from the system's static archives, which
+// scripts/static_archives.sh links into kioskArchives (make kiosk runs it; without them these are
+// the shared libraries, as before): loading seven shared libraries was about 2 ms of each start.
+// ICU's 31 MB of data stays in the shared libicudata, handed to ICU before main
+// (Sources/_CICU/Data.cpp): the static code's data symbol is ICU's empty stub, by --defsym.
+let kioskArchives = Context.packageDirectory + "/.build-static/system-archives"
 let kioskLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + kioskLinkOrder,
-                  "-Xlinker", "--no-warn-symbol-ordering"], .when(configuration: .release)),
+                  "-Xlinker", "--no-warn-symbol-ordering",
+                  "-L", kioskArchives, "-Xlinker", "-ltinfo",
+                  "-Xlinker", "--defsym=icudt72_dat=spiral_icu_empty_data",
+                  "-Xlinker", "--defsym=spiral_icu_code_linked_statically=spiral_icu_empty_data"],
+                 .when(configuration: .release)),
 ]
 
 let package = Package(

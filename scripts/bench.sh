@@ -30,6 +30,7 @@ if [ -n "$missing" ]; then
 fi
 
 echo "== building (release: static as make kiosk runs it, dynamic for comparison)"
+./scripts/static_archives.sh .build-static/system-archives  # as make kiosk links it
 swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral-kiosk
 ./scripts/split_debug.sh .build-static/release/spiral-kiosk .build-static/kiosk  # as make kiosk runs it
 swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build-static --product spiral

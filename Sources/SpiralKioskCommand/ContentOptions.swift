@@ -41,8 +41,11 @@ package struct ContentOptions: ParsableArguments {
         }
     }
 
+    /// `lazily` (the kiosk's start): headers and first-screen messages only, remembered between
+    /// starts in the user's cache folder (`LanguageHeaderCache`).
     package func loadCatalogue(lazily: Bool = false) throws -> MessageCatalogue {
-        MessageCatalogue.load(directory: try localizationsDirectory(), lazily: lazily)
+        MessageCatalogue.load(directory: try localizationsDirectory(), lazily: lazily,
+                              headers: lazily ? LanguageHeaderCache() : nil)
     }
 
     /// The centre config file in use, if any.

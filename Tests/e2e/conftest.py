@@ -12,3 +12,10 @@ def private_home(tmp_path, monkeypatch):
     monkeypatch.delenv("SPIRAL_CONFIG", raising=False)
     monkeypatch.delenv("SPIRAL_STORE", raising=False)
     return tmp_path
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "kiosk_alone: runs only `spiral kiosk`, so `make test` runs it again against the release "
+        "spiral-kiosk that `make kiosk` builds (ICU and readline linked in statically)")

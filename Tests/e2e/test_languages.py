@@ -45,6 +45,7 @@ def test_every_shipped_language_is_installed_complete_and_marked_as_a_draft():
     assert "0 error(s)" in check.stdout
 
 
+@pytest.mark.kiosk_alone
 def test_the_picker_finds_vietnamese_by_typing_tieng(tmp_path):
     s = Screen(["kiosk", "--once", "--store", str(tmp_path)])
     screen = s.wait_for("Tiếng Việt")
@@ -124,12 +125,14 @@ def run_whole_session(tmp_path, tag, name, child, help_text):
     return s, plan
 
 
+@pytest.mark.kiosk_alone
 def test_a_whole_session_in_arabic_reads_correctly_on_a_terminal_without_bidi(tmp_path):
     s, plan = run_whole_session(tmp_path, "ar", "سارة", "أحمد ٥", "أحتاج سريرًا لأحمد")
     assert has_presentation_forms(s.raw.decode("utf-8", "replace"))
     assert plan["profile"]["children"] == [{"name": "أحمد", "age": 5}]
 
 
+@pytest.mark.kiosk_alone
 def test_a_whole_session_in_simplified_chinese(tmp_path):
     s, plan = run_whole_session(tmp_path, "zh-Hans", "王芳", "小明 5", "需要帮忙找房子")
     assert plan["profile"]["children"] == [{"name": "小明", "age": 5}]
@@ -159,6 +162,7 @@ def test_a_language_dropped_in_is_offered_without_rebuilding_and_a_broken_one_is
     assert check.returncode != 0 and "Localizations/el.json" in check.stdout
 
 
+@pytest.mark.kiosk_alone
 @pytest.mark.parametrize("tag", SHIPPED)
 def test_opening_screens_match_the_transcript(tmp_path, tag):
     """The first screens of each language, without a terminal, as snapshot files.

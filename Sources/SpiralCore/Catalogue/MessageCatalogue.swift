@@ -53,25 +53,34 @@ public final class MessageCatalogue: @unchecked Sendable {
     /// (docs/benchmarks.md). A file whose messages turn out unreadable then is logged and shown
     /// in English; `spiral check` (which loads eagerly) reports it exactly. Half the files are
     /// read on a second thread, joined before this returns (the kiosk forks after loading).
-    public static func load(directory: String, lazily: Bool = false) -> MessageCatalogue {
+    /// With `headers` (the kiosk), what was cut out of each file is noted by the file's stamp and
+    /// an unchanged file is not scanned again (`LanguageHeaderCache`).
+    public static func load(directory: String, lazily: Bool = false, headers: LanguageHeaderCache? = nil) -> MessageCatalogue {
         var files: [LanguageFile] = []
         var problems: [LanguageLoadProblem] = []
         var unread: [String: Data] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
-        let read = { @Sendable (name: String) in LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily) }
-        // The kiosk's start: the second half of the files is read on the other core.
+        let noted = lazily ? headers?.entries(keeping: firstScreenKeys) ?? [:] : [:]
+        let read = { @Sendable (name: String) in
+            LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily, noted: noted[name])
+        }
+        // The kiosk's start: files still to be scanned, the second half of them on the other core.
         let half = names.count / 2
-        let secondHalf = lazily && half > 0 ? Background { names[half...].map(read) } : nil
+        let scanning = lazily && half > 0 && names.contains { noted[$0] == nil }
+        let secondHalf = scanning ? Background { names[half...].map(read) } : nil
         let results = (secondHalf == nil ? names[...] : names[..<half]).map(read) + ((try? secondHalf?.value()) ?? [])
-        for result in results {
+        var notes: [String: LanguageHeaderCache.Entry] = [:]
+        for (name, result) in zip(names, results) {
             switch result {
-            case let .success((file, data)):
-                files.append(file)
-                if lazily { unread[file.language] = data }
+            case let .success(read):
+                files.append(read.file)
+                if lazily { unread[read.file.language] = read.data }
+                if let note = read.note { notes[name] = note }
             case let .failure(problem): problems.append(problem)
             }
         }
+        if let headers, lazily, notes != noted { headers.save(notes, keeping: firstScreenKeys) }
         return MessageCatalogue(languages: files, problems: problems, unread: unread)
     }
 
@@ -241,25 +250,40 @@ public enum LanguageFileReader: Sendable {
         read(path: path, headerOnly: false).map(\.file)
     }
 
+    /// A file read for the kiosk's start: its header, its bytes for later, and (when its stamp
+    /// held while it was read) what was cut out of it, to note for the next start.
+    struct HeaderRead: Sendable {
+        var file: LanguageFile
+        var data: Data
+        var note: LanguageHeaderCache.Entry?
+    }
+
     /// With `headerOnly`, the whole file is still checked to be JSON, but of its messages only
-    /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later.
-    static func read(path: String, headerOnly: Bool) -> Result<(file: LanguageFile, data: Data), LanguageLoadProblem> {
+    /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later. A
+    /// `noted` document stands in for the check and the cutting when the file's stamp is the one
+    /// noted, before and after the read.
+    static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil) -> Result<HeaderRead, LanguageLoadProblem> {
         let name = PathName.name(path)
+        let stamp = headerOnly ? FileSystemCalls.changeStamp(path) : nil
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
         }
+        let steady = stamp != nil && FileSystemCalls.changeStamp(path) == stamp
         do {
             // The header from a small document of just what it needs, when the file scans as
             // plain JSON; otherwise (or if that fails) the whole file, for the exact same verdict.
-            let quick = headerOnly ? LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys)
-                .flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file } : nil  // JSONTree says why
+            let reduced = !headerOnly ? nil
+                : steady && noted?.stamp == stamp ? noted?.reduced
+                : LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys)
+            let quick = reduced.flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file }  // JSONTree says why
             let file = try quick ?? (headerOnly ? try JSONTree.decode(LanguageHeader.self, from: data, reading: LanguageHeader.init(tree:)).file
                                                 : try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)))
             let expected = PathName.removingExtension(name)
             if file.language != expected {
                 return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
-            return .success((file, data))
+            let note = quick != nil && steady ? reduced.flatMap { r in stamp.map { LanguageHeaderCache.Entry(stamp: $0, reduced: r) } } : nil
+            return .success(HeaderRead(file: file, data: data, note: note))
         } catch {
             return .failure(.init(file: name, reason: JSONProblem.describe(error, in: data)))
         }

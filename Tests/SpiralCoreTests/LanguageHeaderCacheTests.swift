@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import SpiralCore
+
+/// The kiosk's start remembers what it cut out of each language file, by the file's stamp: an
+/// unchanged file is not scanned again, and any change to a file is seen at the next start.
+@Suite struct LanguageHeaderCacheTests {
+    func folder(_ files: [String: String]) -> String {
+        let dir = Fixtures.temporaryDirectory()
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try! text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    func file(_ tag: String, name: String, title: String) -> String {
+        #"{"language": "\#(tag)", "name": "\#(name)", "direction": "ltr", "status": "draft", "messages": {"ui.language.title": "\#(title)", "a": "x"}}"#
+    }
+
+    let keys = MessageCatalogue.firstScreenKeys
+
+    @Test func aStartWithTheNotesSaysWhatAStartWithoutThemSays() {
+        let shipped = Fixtures.root + "/Localizations"
+        let cache = LanguageHeaderCache(path: Fixtures.temporaryDirectory() + "/language-headers")
+        let plain = MessageCatalogue.load(directory: shipped, lazily: true)
+        let first = MessageCatalogue.load(directory: shipped, lazily: true, headers: cache)
+        #expect(Set(cache.entries(keeping: keys).keys) == Set(plain.tags.map { $0 + ".json" }))
+        let second = MessageCatalogue.load(directory: shipped, lazily: true, headers: cache)
+        for catalogue in [first, second] {
+            #expect(catalogue.tags == plain.tags)
+            for tag in plain.tags {
+                #expect(catalogue.languages[tag]?.name == plain.languages[tag]?.name)
+                #expect(catalogue.languages[tag]?.direction == plain.languages[tag]?.direction)
+                for key in keys {
+                    #expect(catalogue.format(key, language: tag) == plain.format(key, language: tag), "\(tag) \(key)")
+                }
+                #expect(catalogue.messages(for: tag) == plain.messages(for: tag))
+            }
+        }
+    }
+
+    @Test func aNoteIsUsedOnlyWhileItsFileIsUnchanged() throws {
+        let dir = folder(["en.json": file("en", name: "English", title: "Language"),
+                          "es.json": file("es", name: "Español", title: "Idioma")])
+        let cache = LanguageHeaderCache(path: dir + "/cache/language-headers")
+        _ = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        // A note that differs from its file, under the file's own stamp, is what the next start
+        // shows: the file was not scanned again.
+        var notes = cache.entries(keeping: keys)
+        let es = try #require(notes["es.json"])
+        notes["es.json"]?.reduced = Data(String(decoding: es.reduced, as: UTF8.self)
+            .replacing("Español", with: "Noted").utf8)
+        cache.save(notes, keeping: keys)
+        #expect(MessageCatalogue.load(directory: dir, lazily: true, headers: cache).languages["es"]?.name == "Noted")
+        // Written again: the file is read, and noted afresh.
+        try file("es", name: "Espanol", title: "Idioma").write(toFile: dir + "/es.json", atomically: false, encoding: .utf8)
+        let changed = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        #expect(changed.languages["es"]?.name == "Espanol")
+        #expect(MessageCatalogue.load(directory: dir, lazily: true, headers: cache).languages["es"]?.name == "Espanol")
+        // Broken after it was noted: left out, as without notes.
+        try #"{"language": "es", "name": "#.write(toFile: dir + "/es.json", atomically: false, encoding: .utf8)
+        let broken = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        #expect(broken.tags == ["en"])
+        #expect(broken.problems.first?.file == "es.json")
+        #expect(cache.entries(keeping: keys).keys.sorted() == ["en.json"])
+    }
+
+    @Test func tornOrForeignNotesAreIgnored() throws {
+        let dir = folder(["en.json": file("en", name: "English", title: "Language")])
+        let path = dir + "/language-headers"
+        let cache = LanguageHeaderCache(path: path)
+        _ = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        try whole.prefix(whole.count - 9).write(to: URL(fileURLWithPath: path))  // cut short
+        #expect(cache.entries(keeping: keys).isEmpty)
+        #expect(MessageCatalogue.load(directory: dir, lazily: true, headers: cache).format("ui.language.title", language: "en") == "Language")
+        // Kept for another list of first-screen messages (another version of the program).
+        #expect(cache.entries(keeping: ["ui.language.title"]).isEmpty)
+        #expect(!cache.entries(keeping: keys).isEmpty)
+    }
+}
