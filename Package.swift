@@ -27,7 +27,7 @@ let kioskArchives = Context.packageDirectory + "/.build-static/system-archives"
 let kioskLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + kioskLinkOrder,
                   "-Xlinker", "--no-warn-symbol-ordering",
-                  "-L", kioskArchives, "-Xlinker", "-ltinfo",
+                  "-L", kioskArchives, "-Xlinker", "-ltinfo", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                   "-Xlinker", "--defsym=icudt72_dat=spiral_icu_empty_data",
                   "-Xlinker", "--defsym=spiral_icu_code_linked_statically=spiral_icu_empty_data"],
                  .when(configuration: .release)),

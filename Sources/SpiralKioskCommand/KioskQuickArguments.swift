@@ -8,13 +8,15 @@
 enum KioskQuickArguments {
     /// Every option `KioskCommand` takes a value for (KioskQuickArgumentsTests checks the list
     /// against ArgumentParser's own, so a new option cannot be missed here).
-    static let valued: Set<String> = ["prompts", "localizations", "config", "store", "language", "idle-timeout", "held", "outbox"]
+    /// Lists, not sets: the first `Set<String>` of a start costs the runtime a scan of every
+    /// protocol conformance in the program (about 300,000 instructions).
+    static let valued = ["prompts", "localizations", "config", "store", "language", "idle-timeout", "held", "outbox"]
     /// Every flag it takes.
-    static let flags: Set<String> = ["once"]
+    static let flags = ["once"]
 
     static func parse(_ arguments: [String]) -> KioskCommand? {
         var values: [String: String] = [:]
-        var flagsSet: Set<String> = []
+        var flagsGiven: [String] = []
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             guard argument.hasPrefix("--") else { return nil }
@@ -26,7 +28,8 @@ enum KioskQuickArguments {
                 guard value != "" else { return nil }  // ArgumentParser: "Missing value"
             }
             if flags.contains(name) {
-                guard value == nil, flagsSet.insert(name).inserted else { return nil }
+                guard value == nil, !flagsGiven.contains(name) else { return nil }
+                flagsGiven.append(name)
                 continue
             }
             guard valued.contains(name), values[name] == nil else { return nil }
@@ -54,7 +57,7 @@ enum KioskQuickArguments {
         kiosk.storeOptions = store
         kiosk.outbox = outbox
         kiosk.language = values["language"]
-        kiosk.once = flagsSet.contains("once")
+        kiosk.once = flagsGiven.contains("once")
         kiosk.idleTimeout = idleTimeout
         kiosk.held = values["held"]
         return kiosk

@@ -48,6 +48,6 @@ import Testing
         let words = help.split { !($0.isLetter || $0 == "-") }
         var names = Set(words.filter { $0.hasPrefix("--") && $0.count > 2 }.map { String($0.dropFirst(2)) })
         names.remove("help")
-        #expect(names == KioskQuickArguments.valued.union(KioskQuickArguments.flags))
+        #expect(names == Set(KioskQuickArguments.valued + KioskQuickArguments.flags))
     }
 }

@@ -73,11 +73,11 @@ public final class MessageCatalogue: @unchecked Sendable {
         var notes: [String: LanguageHeaderCache.Entry] = [:]
         for (name, result) in zip(names, results) {
             switch result {
-            case let .success(read):
+            case let .read(read):
                 files.append(read.file)
                 if lazily { unread[read.file.language] = read.data }
                 if let note = read.note { notes[name] = note }
-            case let .failure(problem): problems.append(problem)
+            case let .refused(problem): problems.append(problem)
             }
         }
         if let headers, lazily, notes != noted { headers.save(notes, keeping: firstScreenKeys) }
@@ -247,7 +247,18 @@ public final class MessageCatalogue: @unchecked Sendable {
 /// Reads one language file, with errors that name the file and say how to fix it.
 public enum LanguageFileReader: Sendable {
     public static func read(path: String) -> Result<LanguageFile, LanguageLoadProblem> {
-        read(path: path, headerOnly: false).map(\.file)
+        switch read(path: path, headerOnly: false) {
+        case let .read(read): .success(read.file)
+        case let .refused(problem): .failure(problem)
+        }
+    }
+
+    /// A file read, or why it was left out. Not a `Result`: the first `Result` with this failure
+    /// type costs the runtime a scan of every protocol conformance in the program (about 300,000
+    /// instructions) to check that the failure is an `Error`, on the kiosk's way to its first screen.
+    enum Outcome: Sendable {
+        case read(HeaderRead)
+        case refused(LanguageLoadProblem)
     }
 
     /// A file read for the kiosk's start: its header, its bytes for later, and (when its stamp
@@ -262,11 +273,11 @@ public enum LanguageFileReader: Sendable {
     /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later. A
     /// `noted` document stands in for the check and the cutting when the file's stamp is the one
     /// noted, before and after the read.
-    static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil) -> Result<HeaderRead, LanguageLoadProblem> {
+    static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil) -> Outcome {
         let name = PathName.name(path)
         let stamp = headerOnly ? FileSystemCalls.changeStamp(path) : nil
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
+            return .refused(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
         }
         let steady = stamp != nil && FileSystemCalls.changeStamp(path) == stamp
         do {
@@ -280,12 +291,12 @@ public enum LanguageFileReader: Sendable {
                                                 : try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)))
             let expected = PathName.removingExtension(name)
             if file.language != expected {
-                return .failure(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
+                return .refused(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
             let note = quick != nil && steady ? reduced.flatMap { r in stamp.map { LanguageHeaderCache.Entry(stamp: $0, reduced: r) } } : nil
-            return .success(HeaderRead(file: file, data: data, note: note))
+            return .read(HeaderRead(file: file, data: data, note: note))
         } catch {
-            return .failure(.init(file: name, reason: JSONProblem.describe(error, in: data)))
+            return .refused(.init(file: name, reason: JSONProblem.describe(error, in: data)))
         }
     }
 }

@@ -11,8 +11,19 @@ public struct ResourceLocator: Sendable {
     public let executablePath: String
 
     public init(executablePath: String = CommandLine.arguments.first ?? "") {
-        let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path
-        self.executablePath = resolved
+        self.executablePath = executablePath == Self.ownPath.given ? Self.ownPath.resolved : Self.resolve(executablePath)
+    }
+
+    /// This program's own path, resolved once: the kiosk looks for three folders as it starts,
+    /// and Foundation's URL took 130,000 instructions for each (docs/benchmarks.md).
+    private static let ownPath: (given: String, resolved: String) = {
+        let given = CommandLine.arguments.first ?? ""
+        return (given, resolve(given))
+    }()
+
+    /// Absolute, with every symbolic link followed; a path that cannot be resolved stays as given.
+    private static func resolve(_ path: String) -> String {
+        FileSystemCalls.realPath(path) ?? path
     }
 
     public func directory(named name: String, override: String?) -> String? {
@@ -29,12 +40,12 @@ public struct ResourceLocator: Sendable {
             if FileManager.default.fileExists(atPath: dir + "/Package.swift") { list.append(dir + "/" + name); break }
             if dir == "/" { break }
         }
-        let compiledRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-        list.append(compiledRoot + "/" + name)
+        list.append(Self.compiledRoot + "/" + name)
         return list
     }
+
+    /// The package this file was compiled in: Sources/SpiralCore/Config/ResourceLocator.swift.
+    private static let compiledRoot = (0..<4).reduce(#filePath) { path, _ in PathName.directory(path) }
 
     private func isDirectory(_ path: String) -> Bool {
         var isDir = false

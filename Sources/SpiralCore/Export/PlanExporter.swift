@@ -103,7 +103,7 @@ public struct PlanExporter: Sendable {
     /// family's words can never become links, headings or tags in case notes. Each line is
     /// escaped on its own, so a second line cannot start a list or a heading either.
     public static func escapeMarkdown(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { escapeMarkdownLine(String($0)) }.joined(separator: "\n")
+        UnicodeText.lines(s).map { escapeMarkdownLine(String($0)) }.joined(separator: "\n")
     }
 
     /// Whether `bytes` hold `pattern` (ASCII here): String.contains compares Characters, which a

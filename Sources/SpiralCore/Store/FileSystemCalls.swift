@@ -180,6 +180,14 @@ extension FileSystemCalls {
 }
 
 extension FileSystemCalls {
+    /// `path` made absolute with every symbolic link followed (realpath), or nil when it does not
+    /// name an existing file.
+    static func realPath(_ path: String) -> String? {
+        guard !path.isEmpty, let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Everything `stat` (following links) says changes when a file is written or replaced:
     /// device, inode, size, modification and status-change times. Nil when it cannot be looked at.
     static func changeStamp(_ path: String) -> String? {

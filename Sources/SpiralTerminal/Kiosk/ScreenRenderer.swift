@@ -42,7 +42,7 @@ public struct ScreenRenderer: Sendable {
     /// `direction`: the words' own direction when it is not the screen's.
     public func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, direction: TextDirection? = nil) -> [String] {
         let avail = width - 2 * Self.margin - indent
-        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { part in
+        return UnicodeText.lines(text).flatMap { part in
             UnicodeText.wrap(String(part), width: avail, locale: locale).map { line in
                 place(line, style: style, indent: indent, avail: avail, direction: direction ?? self.direction)
             }
@@ -75,7 +75,7 @@ public struct ScreenRenderer: Sendable {
             let avail = width - 2 * Self.margin - numberWidth - 4
             // The current choice is marked, never pre-typed.
             let text = marked.contains(index) ? label + " ✓" : label
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = UnicodeText.lines(text)
                 .flatMap { UnicodeText.wrap(String($0), width: avail, locale: locale) }
             let own = index < directions.count ? directions[index] : nil
             for (i, line) in lines.enumerated() {
