@@ -100,6 +100,19 @@ struct CatalogueTests {
         #expect(eager.problems.first?.reason.contains("messages.a") == true)
     }
 
+    @Test func everyShippedMessageWithoutSyntaxIsShownAsICUWouldShowIt() throws {
+        var plain = 0
+        for tag in Fixtures.catalogue.tags {
+            for (key, pattern) in Fixtures.catalogue.languages[tag]?.messages ?? [:] {
+                guard let text = MessageCatalogue.plainText(pattern) else { continue }
+                plain += 1
+                #expect(try MessageTemplate(pattern: pattern, locale: tag).format([:]) == text, "\(tag) \(key)")
+            }
+        }
+        #expect(plain > 500)
+        #expect(MessageCatalogue.plainText("It''s {name}") == nil && MessageCatalogue.plainText("It's") == nil)
+    }
+
     @Test func aFileNamedForAnotherLanguageIsRefusedWithTheFix() {
         let dir = writeFiles(["en.json": file("en", ["a": "Hello"], status: "source"), "fr.json": file("es", ["a": "Hola"])])
         let c = MessageCatalogue.load(directory: dir)
