@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <unicode/udata.h>
 #include <unicode/uversion.h>
 
@@ -55,9 +56,13 @@ __attribute__((constructor)) static void spiral_icu_supply_data(void) {
     UErrorCode status = U_ZERO_ERROR;
     if (data) udata_setCommonData(data, &status);
     if (!data || U_FAILURE(status)) {
+        // Without its data ICU can neither lay out nor format a word: say why and stop, before
+        // a screen could be drawn wrong.
+        const char *reason = data ? u_errorName(status) : dlerror();
         std::fprintf(stderr, "spiral: ICU's data (%s, from the libicu%d package) could not be loaded: %s. "
-                             "Install that package, or rebuild the kiosk (make kiosk).\n",
-                     library, U_ICU_VERSION_MAJOR_NUM, data ? u_errorName(status) : dlerror());
+                             "Install that package, or build the kiosk again on this machine (make kiosk).\n",
+                     library, U_ICU_VERSION_MAJOR_NUM, reason ? reason : "not found");
+        std::exit(1);
     }
 }
 

@@ -3,12 +3,13 @@ sessions in a pseudo-terminal, a language dropped in without rebuilding, transcr
 import json
 import os
 import shutil
+import subprocess
 import unicodedata
 
 import pytest
 import wcwidth
 
-from kiosk_driver import Screen, load_plan, run_spiral
+from kiosk_driver import SPIRAL as SPIRAL_BINARY, Screen, load_plan, run_spiral
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 LOCALIZATIONS = os.path.join(ROOT, "Localizations")
@@ -233,3 +234,25 @@ def test_a_start_after_a_sound_one_still_finds_a_message_taken_out(tmp_path):
     second = run_spiral(*args, input_text="")
     assert second.returncode != 0
     assert "ui.welcome.title" in second.stderr and "has no message" in second.stderr
+
+
+@pytest.mark.kiosk_alone
+def test_a_kiosk_without_icus_data_says_which_package_to_install(tmp_path):
+    """The release kiosk links ICU's code but opens ICU's data from the system's libicudata
+    (Sources/_CICU/Data.cpp): when that cannot be had, it says so before drawing anything."""
+    binary = os.path.realpath(os.path.join(os.path.dirname(SPIRAL_BINARY), "spiral"))
+    needed = subprocess.run(["readelf", "-d", binary], capture_output=True, text=True).stdout
+    if "libicuuc" in needed:
+        pytest.skip("this build loads ICU's shared libraries; make test runs this against the release kiosk")
+    fake = tmp_path / "lib"
+    fake.mkdir()
+    compiler = shutil.which("cc") or shutil.which("clang")  # the Swift toolchain has clang
+    subprocess.run([compiler, "-shared", "-fPIC", "-x", "c", "-", "-o", str(fake / "libicudata.so.72")],
+                   input="int not_icu_data;\n", text=True, check=True)
+    env = dict(os.environ, LD_LIBRARY_PATH=str(fake))
+    out = subprocess.run([binary, "kiosk", "--once", "--store", str(tmp_path / "plans")],
+                         capture_output=True, text=True, env=env, input="", timeout=20)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "ICU's data (libicudata.so.72, from the libicu72 package) could not be loaded" in out.stderr
+    assert "Install that package" in out.stderr
+    assert out.stdout == ""
