@@ -85,7 +85,9 @@ test: test-deps
 	@# every language's opening screens and whole sessions again, from a folder where it is `spiral`.
 	$(MAKE) kiosk-release
 	@mkdir -p .build-static/as-spiral && ln -sf ../kiosk/spiral-kiosk .build-static/as-spiral/spiral
-	SPIRAL_BUILD_DIR=$(CURDIR)/.build-static/as-spiral $(PYTHON) -m pytest -q -m kiosk_alone Tests/e2e/test_languages.py
+	SPIRAL_BUILD_DIR=$(CURDIR)/.build-static/as-spiral \
+		SPIRAL_ICU_LINKED_IN=$$([ -e .build-static/system-archives/libicuuc.a ] && echo 1) \
+		$(PYTHON) -m pytest -q -m kiosk_alone Tests/e2e/test_languages.py
 
 bench: deps
 	./scripts/bench.sh

@@ -1,14 +1,15 @@
-// ICU's data for a kiosk linked with ICU's code statically (Package.swift, `kioskLinking`).
+// ICU's data for the release kiosk, which links ICU's code from the system's static archives
+// (Package.swift, `kioskLinking`).
 //
 // The system's libicuuc.a wants its 31 MB of data linked in as the symbol icudt72_dat. Linking
 // libicudata.a would put all of it in the binary; linking libicudata.so from a position-
-// independent executable makes the linker copy all of it into the program at every start (a copy
-// relocation: 30 ms). So the static kiosk defines icudt72_dat as ICU's own empty stub (below, by
-// --defsym), and before main this file opens the system's libicudata.so, which the kernel maps
+// independent executable makes the dynamic loader copy all of it into the program at every start
+// (a copy relocation: 30 ms). So the release kiosk's icudt72_dat is ICU's own empty stub (below,
+// by --defsym), and before main this file opens the system's libicudata.so, which the kernel maps
 // without copying, and hands its data to ICU with udata_setCommonData, ICU's documented way for
-// an application to supply the data itself (the kiosk built without the archives, by a plain
-// `swift build`, takes the same path). The staff command and the tests link ICU's shared
-// libraries, never define the marker, and never come here.
+// an application to supply the data itself. A release kiosk linked without the archives (the
+// shared libicuuc then binds to the exported stub) needs this just the same. The staff command,
+// the tests and debug builds never define the marker and never come here.
 #include <dlfcn.h>
 #include <cstdint>
 #include <cstdio>
@@ -44,11 +45,13 @@ alignas(16) const EmptyCommonData spiral_icu_empty_data = {
     0, 0, {0, 0, 0, 0},
 };
 
-// Defined (by --defsym) only in the kiosk linked with ICU's code statically.
-extern const char spiral_icu_code_linked_statically __attribute__((weak));
+// Defined (by --defsym) only in the release kiosk, whose icudt72_dat is the empty stub.
+extern const char spiral_icu_supply_data_before_main __attribute__((weak));
 
-__attribute__((constructor)) static void spiral_icu_supply_data(void) {
-    if (&spiral_icu_code_linked_statically == nullptr) return;
+// Before any other constructor of the program's own (101: the first priority not reserved), so
+// nothing can reach ICU before its data is there.
+__attribute__((constructor(101))) static void spiral_icu_supply_data(void) {
+    if (&spiral_icu_supply_data_before_main == nullptr) return;
     const char *library = "libicudata.so." SPIRAL_STRING(U_ICU_VERSION_MAJOR_NUM);
     const char *symbol = SPIRAL_STRING(U_ICUDATA_ENTRY_POINT);
     void *handle = dlopen(library, RTLD_NOW | RTLD_LOCAL);

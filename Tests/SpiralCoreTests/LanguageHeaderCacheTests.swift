@@ -41,7 +41,7 @@ import Testing
     @Test func aNoteIsUsedOnlyWhileItsFileIsUnchanged() throws {
         let dir = folder(["en.json": file("en", name: "English", title: "Language"),
                           "es.json": file("es", name: "Español", title: "Idioma")])
-        let cache = LanguageHeaderCache(path: dir + "/cache/language-headers")
+        let cache = LanguageHeaderCache(path: dir + "/cache/language-headers", settle: 0)
         _ = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
         // A note that differs from its file, under the file's own stamp, is what the next start
         // shows: the file was not scanned again.
@@ -67,7 +67,7 @@ import Testing
     @Test func tornOrForeignNotesAreIgnored() throws {
         let dir = folder(["en.json": file("en", name: "English", title: "Language")])
         let path = dir + "/language-headers"
-        let cache = LanguageHeaderCache(path: path)
+        let cache = LanguageHeaderCache(path: path, settle: 0)
         _ = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
         let whole = try Data(contentsOf: URL(fileURLWithPath: path))
         try whole.prefix(whole.count - 9).write(to: URL(fileURLWithPath: path))  // cut short
@@ -76,5 +76,21 @@ import Testing
         // Kept for another list of first-screen messages (another version of the program).
         #expect(cache.entries(keeping: ["ui.language.title"]).isEmpty)
         #expect(!cache.entries(keeping: keys).isEmpty)
+    }
+
+    @Test func aFileWrittenInTheLastMomentsIsNotNotedYet() {
+        // Two writes within one tick of the file-system clock can leave the same stamp.
+        let dir = folder(["en.json": file("en", name: "English", title: "Language")])
+        let cache = LanguageHeaderCache(path: dir + "/language-headers")
+        let catalogue = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        #expect(catalogue.format("ui.language.title", language: "en") == "Language")
+        #expect(cache.entries(keeping: keys).isEmpty)
+    }
+
+    @Test func anAbsurdByteCountIsATornFileNotACrash() throws {
+        let path = Fixtures.temporaryDirectory() + "-language-headers"
+        let text = LanguageHeaderCache.firstLine(keeping: keys) + "en.json\t1 2 3 4.5 6.7\t\(Int.max)\n{}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(LanguageHeaderCache(path: path).entries(keeping: keys).isEmpty)
     }
 }

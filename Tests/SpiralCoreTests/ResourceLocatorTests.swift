@@ -25,4 +25,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: PathName.directory(last) + "/Package.swift"))
         #expect(locator.directory(named: "Prompts", override: nil) == last)
     }
+
+    @Test func aRelativePathThatDoesNotExistIsTakenFromTheCurrentFolder() {
+        let locator = ResourceLocator(executablePath: "no-such-folder/spiral")
+        #expect(locator.executablePath == PathName.join(FileManager.default.currentDirectoryPath, "no-such-folder/spiral"))
+    }
 }

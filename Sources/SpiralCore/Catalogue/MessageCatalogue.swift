@@ -63,11 +63,11 @@ public final class MessageCatalogue: @unchecked Sendable {
             .filter { $0.hasSuffix(".json") }.sorted()
         let noted = lazily ? headers?.entries(keeping: firstScreenKeys) ?? [:] : [:]
         let read = { @Sendable (name: String) in
-            LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily, noted: noted[name])
+            LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily, noted: noted[name], settle: headers?.settle ?? 2)
         }
         // The kiosk's start: files still to be scanned, the second half of them on the other core.
         let half = names.count / 2
-        let scanning = lazily && half > 0 && names.contains { noted[$0] == nil }
+        let scanning = lazily && half > 0 && names.contains { noted[$0]?.stamp != FileSystemCalls.changeStamp(directory + "/" + $0) }
         let secondHalf = scanning ? Background { names[half...].map(read) } : nil
         let results = (secondHalf == nil ? names[...] : names[..<half]).map(read) + ((try? secondHalf?.value()) ?? [])
         var notes: [String: LanguageHeaderCache.Entry] = [:]
@@ -281,7 +281,7 @@ public enum LanguageFileReader: Sendable {
     /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later. A
     /// `noted` document stands in for the check and the cutting when the file's stamp is the one
     /// noted, before and after the read.
-    static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil) -> Outcome {
+    static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil, settle: Int = 2) -> Outcome {
         let name = PathName.name(path)
         let stamp = headerOnly ? FileSystemCalls.changeStamp(path) : nil
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -301,7 +301,9 @@ public enum LanguageFileReader: Sendable {
             if file.language != expected {
                 return .refused(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
-            let note = quick != nil && steady ? reduced.flatMap { r in stamp.map { LanguageHeaderCache.Entry(stamp: $0, reduced: r) } } : nil
+            // Noted only when it held still, and was not written within the last `settle` seconds.
+            let notable = quick != nil && steady && (noted?.stamp == stamp || !FileSystemCalls.changedWithin(settle, path))
+            let note = notable ? reduced.flatMap { r in stamp.map { LanguageHeaderCache.Entry(stamp: $0, reduced: r) } } : nil
             return .read(HeaderRead(file: file, data: data, note: note))
         } catch {
             return .refused(.init(file: name, reason: JSONProblem.describe(error, in: data)))

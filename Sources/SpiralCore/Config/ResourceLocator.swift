@@ -21,9 +21,12 @@ public struct ResourceLocator: Sendable {
         return (given, resolve(given))
     }()
 
-    /// Absolute, with every symbolic link followed; a path that cannot be resolved stays as given.
+    /// Absolute, with every symbolic link followed; a path that cannot be resolved is made
+    /// absolute against the current folder, as Foundation's URL did.
     private static func resolve(_ path: String) -> String {
-        FileSystemCalls.realPath(path) ?? path
+        if let real = FileSystemCalls.realPath(path) { return real }
+        if path.hasPrefix("/") { return path }
+        return PathName.join(FileManager.default.currentDirectoryPath, path)
     }
 
     public func directory(named name: String, override: String?) -> String? {

@@ -188,6 +188,15 @@ extension FileSystemCalls {
         return String(cString: resolved)
     }
 
+    /// Whether `path` was written, or its status changed, within `seconds` of now (or cannot be
+    /// looked at): such a file's stamp may not yet tell it from its next write.
+    static func changedWithin(_ seconds: Int, _ path: String) -> Bool {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return true }
+        let now = time(nil)
+        return max(s.st_mtim.tv_sec, s.st_ctim.tv_sec) + seconds > now
+    }
+
     /// Everything `stat` (following links) says changes when a file is written or replaced:
     /// device, inode, size, modification and status-change times. Nil when it cannot be looked at.
     static func changeStamp(_ path: String) -> String? {

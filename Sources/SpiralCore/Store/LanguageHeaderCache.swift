@@ -12,14 +12,24 @@ import Foundation
 /// A file's stamp is `FileSystemCalls.changeStamp`: device, inode, size, and the modification and
 /// status-change times (any write changes the latter, even one that sets the modification time
 /// back). A note is used only when the file's stamp is the same before and after it is read, and
-/// only for the same list of kept messages (the first line says which). The file sits in the
-/// user's cache folder; when it is missing, stale or cannot be written, the files are scanned,
-/// as they always were. Only files that were found sound are noted.
+/// only by the same program keeping the same header fields and messages (the first line holds
+/// the program's own stamp and both lists, so an upgrade scans again). A file changed in the
+/// last two seconds is not noted: two writes within one tick of the file-system clock can leave
+/// the same stamp (git's "racy" files). The notes sit in the user's cache folder; when they are
+/// missing, stale or cannot be written, the files are scanned, as they always were. Only files
+/// that were found sound are noted.
 public struct LanguageHeaderCache: Sendable {
     public let path: String
+    /// How long a file must have been left alone to be noted (seconds; tests use 0).
+    let settle: Int
 
     public init(path: String = XDGDirectory.cache.path("language-headers")) {
+        self.init(path: path, settle: 2)
+    }
+
+    init(path: String, settle: Int) {
         self.path = path
+        self.settle = settle
     }
 
     /// A file's reduced document, as it was when the file had this stamp.
@@ -29,9 +39,11 @@ public struct LanguageHeaderCache: Sendable {
     }
 
     /// `name \t stamp \t byte count \n`, the reduced document's bytes, `\n`; after a first line
-    /// that names the format and the messages kept.
+    /// that names the format, the program, and the header fields and messages kept.
     static func firstLine(keeping keys: [String]) -> String {
-        "spiral language headers 1 " + keys.joined(separator: ",") + "\n"
+        let program = FileSystemCalls.changeStamp("/proc/self/exe") ?? "?"
+        return "spiral language headers 2\t\(program)\t" + LanguageHeaderScanner.headerKeys.sorted().joined(separator: ",")
+            + "\t" + keys.joined(separator: ",") + "\n"
     }
 
     /// The notes by file name; empty when there are none, or they were kept for other messages.
@@ -46,7 +58,7 @@ public struct LanguageHeaderCache: Sendable {
             guard let end = bytes[i...].firstIndex(of: UInt8(ascii: "\n")) else { return [:] }
             let fields = bytes[i..<end].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields.count == 3, let count = Int(String(decoding: fields[2], as: UTF8.self)),
-                  count >= 0, end + 1 + count < bytes.count, bytes[end + 1 + count] == UInt8(ascii: "\n")
+                  count >= 0, count < bytes.count - end - 1, bytes[end + 1 + count] == UInt8(ascii: "\n")
             else { return [:] }  // a torn or foreign file: scan everything
             let name = String(decoding: fields[0], as: UTF8.self)
             entries[name] = Entry(stamp: String(decoding: fields[1], as: UTF8.self),
