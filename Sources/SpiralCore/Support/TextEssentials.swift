@@ -37,7 +37,28 @@ extension String {
 
     /// `value` with exactly one decimal place, as printf's "%.1f" writes it (its own rounding of
     /// the exact binary value: 0.15 is "0.1", 0.25 is "0.2"), never a locale's comma.
+    ///
+    /// Worked out here for the numbers an export draws (under 10^14): the HTML export writes
+    /// 20,000 coordinates for a 100-goal plan, and printf through a `va_list` took 7,700
+    /// instructions for each, a third of the export (docs/benchmarks.md). The tenths are the exact
+    /// value times ten rounded to the nearest, a tie to even, as printf does; fused multiply-add
+    /// gives the exact sign of `value × 10 − (k + ½)`, so no rounding of the product can flip
+    /// a decision. Other values (and TextEssentialsTests' comparison) go through printf.
     public init(oneDecimal value: Double) {
+        guard value.isFinite, Swift.abs(value) < 1e14 else { self.init(oneDecimalByPrintf: value); return }
+        var tenths = (value * 10).rounded(.down)
+        if (-tenths).addingProduct(value, 10) < 0 { tenths -= 1 }  // the product rounded up to an integer
+        let above = (-(tenths + 0.5)).addingProduct(value, 10)
+        if above > 0 || (above == 0 && Int64(tenths) % 2 != 0) { tenths += 1 }
+        let k = Int64(tenths)
+        let negative = k < 0 || (k == 0 && value.sign == .minus)  // printf writes "-0.0" for -0.04
+        self = (negative ? "-" : "") + String(k.magnitude / 10) + "." + String(k.magnitude % 10)
+    }
+
+    /// `String(oneDecimal:)` by printf itself.
+    static func oneDecimalByPrintf(_ value: Double) -> String { String(oneDecimalByPrintf: value) }
+
+    private init(oneDecimalByPrintf value: Double) {
         var buffer = [CChar](repeating: 0, count: 400)  // the longest double in %.1f fits
         let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
         // printf writes LC_NUMERIC's decimal point; "%.1f" has no other punctuation to confuse it with.
