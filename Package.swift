@@ -1,6 +1,5 @@
 // swift-tools-version:6.0
 import PackageDescription
-import Foundation  // the C library's version, below
 
 // Layers (see docs/architecture.md):
 //   _CICU, _CReadline  — tiny C/C++ shims, the only code that includes system headers
@@ -23,24 +22,24 @@ let kioskLinkOrder = Context.packageDirectory + "/scripts/kiosk-link-order.txt"
 // scripts/static_archives.sh links into kioskArchives (make kiosk runs it; without them these are
 // the shared libraries): loading seven shared libraries was about 2 ms of each start. ICU's
 // 31 MB of data stays in the shared libicudata, handed to ICU before main (Sources/_CICU/Data.cpp):
-// the kiosk's data symbol is ICU's empty stub, by --defsym. Relative relocations are packed
-// (DT_RELR) where the C library reads them (glibc 2.36, Debian 12): the dynamic loader's work
-// and the binary shrink by a third and 1.5 MB.
+// the kiosk's data symbol is ICU's empty stub, by --defsym.
+//
+// It is a position-dependent executable (-no-pie), as Go's static programs are by default: as a
+// position-independent one it carried 63,000 relative relocations over 190 pages of pointers
+// (Swift's metadata, ICU's and readline's tables), which the dynamic loader wrote, and so the
+// kernel copied, at every start: 0.8 ms of a 7.4 ms first screen, measured side by side. The C
+// library, the heap, the stack and every mapping are still placed at random; the program's own
+// code is not (docs/deploying-a-kiosk.md says what that trades). Its symbols are not exported
+// (--no-export-dynamic undoes the Swift driver's -export-dynamic): the runtime's start looks up
+// its own path with dladdr, which walked all 11,000 of them (300,000 instructions).
 let kioskArchives = Context.packageDirectory + "/.build-static/system-archives"
-let glibcReadsPackedRelocations: Bool = {
-    guard let features = try? String(contentsOfFile: "/usr/include/features.h", encoding: .utf8),
-          let line = features.split(separator: "\n").first(where: { $0.hasPrefix("#define\t__GLIBC_MINOR__") || $0.hasPrefix("#define __GLIBC_MINOR__") }),
-          let minor = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.flatMap({ Int($0) })
-    else { return false }
-    return minor >= 36
-}()
 let kioskLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + kioskLinkOrder,
                   "-Xlinker", "--no-warn-symbol-ordering",
+                  "-Xlinker", "--no-export-dynamic", "-Xclang-linker", "-no-pie",
                   "-L", kioskArchives, "-Xlinker", "-ltinfo",
                   "-Xlinker", "--defsym=icudt72_dat=spiral_icu_empty_data",
-                  "-Xlinker", "--defsym=spiral_icu_supply_data_before_main=spiral_icu_empty_data"]
-                 + (glibcReadsPackedRelocations ? ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] : []),
+                  "-Xlinker", "--defsym=spiral_icu_supply_data_before_main=spiral_icu_empty_data"],
                  .when(configuration: .release)),
 ]
 

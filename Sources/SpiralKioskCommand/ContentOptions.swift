@@ -6,7 +6,8 @@ import Foundation
 #endif
 import SpiralCore
 
-/// Where the prompts, languages, centre config and plans are.
+/// Where the prompts, languages and centre config are (`--prompts`, `--localizations`,
+/// `--config`), as ArgumentParser reads them for every command.
 package struct ContentOptions: ParsableArguments {
     package init() {}
 
@@ -18,6 +19,31 @@ package struct ContentOptions: ParsableArguments {
 
     @Option(help: "The centre's config file (default: SPIRAL_CONFIG, else Config/centre.json).")
     package var config: String?
+
+    package var paths: ContentPaths { ContentPaths(prompts: prompts, localizations: localizations, config: config) }
+
+    package func promptsDirectory() throws -> String { try paths.promptsDirectory() }
+    package func localizationsDirectory() throws -> String { try paths.localizationsDirectory() }
+    package func loadScript() throws -> PromptScript { try paths.loadScript() }
+    package func loadCatalogue(lazily: Bool = false) throws -> MessageCatalogue { try paths.loadCatalogue(lazily: lazily) }
+    package var configPath: String? { paths.configPath }
+    package var configPathForWriting: String { paths.configPathForWriting }
+    package func staffPassphrase(store: PlanStore) -> StaffPassphrase { paths.staffPassphrase(store: store) }
+    package func loadConfig() throws -> CentreConfig { try paths.loadConfig() }
+}
+
+/// Where the prompts, languages and centre config are: plain values, which the kiosk's start
+/// fills without ArgumentParser (`KioskLaunch`).
+package struct ContentPaths {
+    package var prompts: String?
+    package var localizations: String?
+    package var config: String?
+
+    package init(prompts: String? = nil, localizations: String? = nil, config: String? = nil) {
+        self.prompts = prompts
+        self.localizations = localizations
+        self.config = config
+    }
 
     package func promptsDirectory() throws -> String {
         guard let dir = ResourceLocator().directory(named: "Prompts", override: prompts) else {
@@ -76,11 +102,26 @@ package struct ContentOptions: ParsableArguments {
     }
 }
 
+/// Where the plans are (`--store`), as ArgumentParser reads it.
 package struct StoreOptions: ParsableArguments {
     package init() {}
 
     @Option(help: "Folder of plan files, or a shared store's postgresql:// URL (default: SPIRAL_STORE, else the centre config's \"store\", else $XDG_DATA_HOME/spiral/plans).")
     package var store: String?
+
+    package var paths: StorePaths { StorePaths(store: store) }
+
+    package var named: String? { paths.named }
+    package func sharedURL(config: CentreConfig? = nil) throws -> SharedStoreURL? { try paths.sharedURL(config: config) }
+    package var directory: String { paths.directory }
+    package var planStore: PlanStore { paths.planStore }
+}
+
+/// Where the plans are: a plain value (see `ContentPaths`).
+package struct StorePaths {
+    package var store: String?
+
+    package init(store: String? = nil) { self.store = store }
 
     /// What was named: --store, else SPIRAL_STORE (a URL or a folder).
     package var named: String? {

@@ -1,7 +1,8 @@
 /// The kiosk's own options read by hand, for the way a kiosk is always started (`make kiosk`,
 /// the systemd unit): swift-argument-parser works out every option's definition by reflection
 /// on each start, about 11 of the 47 million instructions before a parent saw the first screen
-/// (docs/benchmarks.md). Anything this does not plainly understand gives nil, and
+/// (docs/benchmarks.md), and building even one `KioskCommand` costs its option wrappers, so this
+/// gives a plain `KioskLaunch`. Anything this does not plainly understand gives nil, and
 /// ArgumentParser parses the line as before, with its help and its messages: `--help`, a short
 /// or unknown option, one given twice, a missing value (`--store=`) or one that starts with "-",
 /// an idle time that is not a whole number of at least 10 seconds.
@@ -14,7 +15,7 @@ enum KioskQuickArguments {
     /// Every flag it takes.
     static let flags = ["once"]
 
-    static func parse(_ arguments: [String]) -> KioskCommand? {
+    static func parse(_ arguments: [String]) -> KioskLaunch? {
         var values: [String: String] = [:]
         var flagsGiven: [String] = []
         var rest = arguments[...]
@@ -44,18 +45,11 @@ enum KioskQuickArguments {
             guard let seconds = Int(text), seconds >= 10 else { return nil }
             idleTimeout = seconds
         }
-        var content = ContentOptions()
-        content.prompts = values["prompts"]
-        content.localizations = values["localizations"]
-        content.config = values["config"]
-        var store = StoreOptions()
-        store.store = values["store"]
-        var outbox = OutboxOptions()
-        outbox.outbox = values["outbox"]
-        var kiosk = KioskCommand()
-        kiosk.content = content
-        kiosk.storeOptions = store
-        kiosk.outbox = outbox
+        var kiosk = KioskLaunch()
+        kiosk.content = ContentPaths(prompts: values["prompts"], localizations: values["localizations"],
+                                     config: values["config"])
+        kiosk.storeOptions = StorePaths(store: values["store"])
+        kiosk.outbox = values["outbox"]
         kiosk.language = values["language"]
         kiosk.once = flagsGiven.contains("once")
         kiosk.idleTimeout = idleTimeout
@@ -64,10 +58,10 @@ enum KioskQuickArguments {
     }
 }
 
-extension KioskCommand {
+extension KioskLaunch {
     /// The kiosk's command line: read by hand when it is plainly the kiosk's own options, else
     /// by ArgumentParser (which prints help or a clear error and exits).
-    package static func parseQuicklyOrExit(_ arguments: [String]) -> KioskCommand {
-        KioskQuickArguments.parse(arguments) ?? parseOrExit(arguments)
+    package static func parseQuicklyOrExit(_ arguments: [String]) -> KioskLaunch {
+        KioskQuickArguments.parse(arguments) ?? KioskCommand.parseOrExit(arguments).launch
     }
 }

@@ -12,7 +12,7 @@ struct Spiral: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// `spiral kiosk …` is parsed by its own command alone (KioskCommand.runAlone); anything else
+    /// `spiral kiosk …` is parsed by its own command alone (KioskLaunch.runAlone); anything else
     /// goes the usual way.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -20,7 +20,7 @@ struct Spiral: ParsableCommand {
               let kiosk = try? KioskCommand.parse(Array(arguments.dropFirst())) else {
             return runAny(arguments)
         }
-        KioskCommand.runAlone(kiosk)
+        kiosk.launch.runAlone()
     }
 
     /// Usage errors as the argument parser reports them (64); run-time failures with their own
@@ -38,5 +38,5 @@ struct Spiral: ParsableCommand {
         }
     }
 
-    static func fail(_ failure: RuntimeFailure) -> Never { KioskCommand.fail(failure) }
+    static func fail(_ failure: RuntimeFailure) -> Never { KioskLaunch.fail(failure) }
 }

@@ -1,0 +1,271 @@
+import ArgumentParser
+import Glibc
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import SpiralCore
+import SpiralTerminal
+
+/// A kiosk to run, as its command line asked: plain values, so a kiosk started the usual way
+/// (`KioskQuickArguments`) never builds ArgumentParser's option wrappers, whose first use cost
+/// about 900,000 instructions of every start (the runtime instantiating `Option<String?>` and
+/// friends by name and checking their conformances). `KioskCommand` converts into this.
+package struct KioskLaunch {
+    package var content = ContentPaths()
+    package var storeOptions = StorePaths()
+    /// The kiosk's own store and queue beside a shared store (`--outbox`).
+    package var outbox: String?
+    package var language: String?
+    package var once = false
+    package var idleTimeout: Int?
+    package var held: String?
+
+    package init() {}
+
+    var box: Outbox { Outbox(directory: outbox ?? Outbox.defaultDirectory()) }
+
+    package func run() throws {
+        let interactive = Terminal.isInteractive
+        guard interactive && !once else {
+            Signals.ignoreJobControl()
+            let content = try loadContent(tidyingSpeech: interactive)
+            noteLanguagesLeftOut(content)
+            let pusher = try startPusher(content.config)
+            defer { pusher?.stop() }
+            return try runFamilies(content: content, interactive: interactive)
+        }
+        FamilyProcesses.disableCrashHandler()
+        Signals.ignoreJobControl()
+        // The content (prompts, languages, config: no family's words) is loaded once, then each
+        // family's session runs in a process forked from this one. The loading threads are joined
+        // before the first fork, so forking is safe, and a broken file is reported once, before
+        // anyone sits down.
+        let content = try loadContent(tidyingSpeech: true)
+        noteLanguagesLeftOut(content)
+        // The pusher is its own process, started before any family's: this one stays single-threaded.
+        let pusher = try startPusher(content.config)
+        let exit = FamilyProcesses.supervise(
+            abnormal: { status in
+                StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
+                    .record(.familySessionEndedAbnormally(status: status))
+            },
+            between: {
+                Speaker.prepare(settings: content.config.speech)
+                pusher?.keepRunning()
+                Terminal.write(Terminal.clearScreenAndScrollback)
+            },
+            session: { runOneFamily(content) })
+        pusher?.stop()
+        Terminal.restore()
+        if exit == .failed { throw ExitCode(1) }
+    }
+
+    /// `loadContent()`, while reading aloud's leftovers are tidied and its programs looked up on
+    /// another thread (`Speaker.prepare`), joined before this returns.
+    func loadContent(tidyingSpeech: Bool) throws -> Content {
+        let tidying = tidyingSpeech ? Background { Speaker.prepare(settings: nil) } : nil
+        defer { _ = try? tidying?.value() }
+        return try loadContent()
+    }
+
+    /// Once, when the kiosk starts: the languages its display cannot draw, in the staff log.
+    func noteLanguagesLeftOut(_ content: Content) {
+        guard let display = content.config.kioskDisplay else { return }
+        let leftOut = content.config.languageOffer(content.catalogue).leftOut
+        guard !leftOut.isEmpty else { return }
+        StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
+            .record(.languagesNotDrawn(display: display.name, tags: leftOut, reason: display.reason))
+    }
+
+    /// A family's process: one family, then what the kiosk should do next.
+    package func runOneFamily(_ content: Content) -> FamilyProcesses.Exit {
+        let kiosk = makeKiosk(content, interactive: true)
+        defer { Terminal.restore() }
+        let outcome = kiosk.driver.runFamily()
+        Terminal.write(Terminal.clearScreenAndScrollback)
+        switch outcome {
+        case .closeKiosk: return .closeKiosk
+        case .terminated: return .terminated
+        default: return .nextFamily
+        }
+    }
+
+    /// In this process: `--once`, or piped input (scripts, tests).
+    package func runFamilies(content: Content, interactive: Bool) throws {
+        let kiosk = makeKiosk(content, interactive: interactive)
+        defer { Terminal.restore() }
+        while true {
+            let outcome = kiosk.driver.runFamily()
+            kiosk.reader.forgetSession()
+            if interactive { Terminal.write(Terminal.clearScreenAndScrollback) }
+            switch outcome {
+            case .closeKiosk, .terminated, .inputEnded: return
+            default: if once { return }
+            }
+        }
+    }
+
+    package struct Content {
+        var script: PromptScript
+        var catalogue: MessageCatalogue
+        var config: CentreConfig
+    }
+
+    package struct Loaded {
+        var driver: KioskDriver
+        var reader: any LineReader
+    }
+
+    /// The prompt script, languages and centre config, checked. The script is read on the other
+    /// core while the language files and the config load, so a parent sees the first screen
+    /// sooner; a broken file still stops the kiosk before anyone can answer (checked through ICU
+    /// at the first start with new files, then only when one changes: `ContentCheckRecord`).
+    package func loadContent() throws -> Content {
+        let content = self.content
+        // The same script, English file and program as at the last start that found them sound:
+        // nothing to check again.
+        let checked = ContentCheckRecord()
+        let files = (try? [content.promptsDirectory() + "/" + ScriptLoader.fileName,
+                           content.localizationsDirectory() + "/" + MessageCatalogue.sourceLanguage + ".json",
+                           BackgroundProgram.ownExecutable]) ?? []
+        let fingerprint = files.isEmpty ? nil : ContentCheckRecord.fingerprint(of: files)
+        var alreadySound = fingerprint.map(checked.holds) ?? false
+        func check(_ catalogue: MessageCatalogue, _ script: PromptScript) -> [ContentProblem] {
+            ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
+        }
+        let scriptLoad = Background { try content.loadScript() }
+        let catalogue: MessageCatalogue
+        let config: CentreConfig
+        do {
+            catalogue = try content.loadCatalogue(lazily: true)
+            config = try content.loadConfig()
+        } catch {
+            _ = try? scriptLoad.value()  // the thread is joined whatever happens
+            throw error
+        }
+        let script = try scriptLoad.value()
+        var problems = alreadySound ? [] : check(catalogue, script)
+        // A file replaced while it was read: what was loaded may not be what was fingerprinted.
+        let unchanged = fingerprint != nil && ContentCheckRecord.fingerprint(of: files) == fingerprint
+        if alreadySound && !unchanged {
+            alreadySound = false
+            problems = check(catalogue, script)
+        }
+        problems = problems.filter { $0.severity == .error }
+        if !problems.isEmpty { throw ContentError(problems: problems) }
+        if !alreadySound, unchanged, let fingerprint { checked.record(fingerprint) }
+        if let language, catalogue.bestMatch(for: language) == nil {
+            throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")
+        }
+        return Content(script: script, catalogue: catalogue, config: config)
+    }
+
+    /// The shared store's URL, when this kiosk sends its plans to one.
+    package func sharedURL(_ config: CentreConfig) -> SharedStoreURL? { try? storeOptions.sharedURL(config: config) }
+
+    /// This kiosk's own plan folder: its outbox's with a shared store, else the store named.
+    package func localDirectory(_ config: CentreConfig) -> String {
+        sharedURL(config) == nil ? storeOptions.directory : box.plansDirectory
+    }
+
+    /// With a shared store: checks the kiosk can seal (the server takes only sealed plans) and
+    /// starts `spiral store push --follow` beside the kiosk. The URL goes in its environment,
+    /// not its arguments, so the password is not in the process list.
+    package func startPusher(_ config: CentreConfig) throws -> BackgroundProgram? {
+        guard try storeOptions.sharedURL(config: config) != nil else { return nil }
+        guard let spiral = Self.fullProgram() else {
+            throw RuntimeFailure("This kiosk sends plans to a shared store through `spiral store push`, and there is no `spiral` program beside spiral-kiosk. Install both (deploy/install.sh does), then start the kiosk again.", code: .config)
+        }
+        let latest = (try? content.loadConfig()) ?? config
+        guard latest.sealingKey != nil else {
+            throw RuntimeFailure("This kiosk sends plans to a shared store, which holds only sealed plans, and the centre config has no centre key. Run `spiral keys init` (docs/sealing.md), then start the kiosk again.", code: .config)
+        }
+        setenv("SPIRAL_STORE", storeOptions.named ?? latest.store ?? "", 1)
+        var argv = [spiral, "store", "push", "--follow", "--outbox", box.directory]
+        if let config = content.configPath { argv += ["--config", config] }
+        return BackgroundProgram(argv)
+    }
+
+    /// The program that has every command: this one, unless this is `spiral-kiosk` (the kiosk
+    /// alone), whose `spiral` is installed beside it.
+    static func fullProgram() -> String? {
+        let own = BackgroundProgram.ownExecutable
+        let folder = PathName.directory(own)
+        guard PathName.name(own).hasPrefix("spiral-kiosk") else { return own }
+        let beside = folder + "/spiral"
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+    }
+
+    /// The store, the staff log and the flow for the next family: the staff passphrase is read
+    /// again each time, so setting one takes effect at the next family.
+    package func makeKiosk(_ content: Content, interactive: Bool) -> Loaded {
+        let log = StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback(),
+                           alsoToStandardError: !interactive)
+        // The kiosk holds only the centre's public key: it seals, and opens a plan only with the
+        // family's code and PIN.
+        // The centre key is read again for each family, so `spiral keys init` or `keys rotate`
+        // takes effect at the next family without restarting the kiosk.
+        let centreKey = (try? self.content.loadConfig())?.sealingKey ?? content.config.sealingKey
+        var store = PlanStore(directory: localDirectory(content.config))
+        if let centreKey { store = PlanStore(directory: store.directory, codec: SealedPlanCodec(centreKey: centreKey)) }
+        store.log = log
+        var repository: any PlanRepository = store
+        if sharedURL(content.config) != nil {
+            let outboxed = OutboxRepository(local: store, outbox: box)
+            outboxed.onQueueFailure = { reason in log.record(.versionNotQueued(reason: reason)) }
+            repository = outboxed
+        }
+        do {
+            for event in try repository.prepare() { log.record(event) }
+        } catch {
+            // A store that cannot be prepared (read-only, deleted, full): the kiosk still serves
+            // families, saving is retried after every answer, and staff are told.
+            log.record(.saveFailed(reason: error.description))
+        }
+        for problem in content.catalogue.problems { log.record(.languageFileLeftOut(problem: "\(problem)")) }
+        let seconds = idleTimeout ?? content.config.idleTimeoutSeconds ?? 180
+        var settings = KioskSettings(language: language, idleTimeout: .seconds(Int64(seconds)), interactive: interactive)
+        settings.staffPassphrase = self.content.staffPassphrase(store: store).state()
+        if !once, case .notSet = settings.staffPassphrase { log.record(.noStaffPassphrase) }
+        // Reading aloud, at a terminal only: recordings in Audio/ beside the language files.
+        let speaker = interactive ? Speaker(settings: content.config.speech, catalogue: content.catalogue,
+                                            recordings: (try? self.content.localizationsDirectory()).map { PathName.directory($0) + "/Audio" },
+                                            log: { _ in }) : nil
+        settings.readAloudOffered = speaker?.offered ?? false
+        let flow = KioskFlow(script: content.script, catalogue: content.catalogue, config: content.config,
+                             repository: repository, log: log, settings: settings)
+        flow.held = HeldAnswers(directory: held ?? HeldAnswers.defaultDirectory(), sealTo: centreKey)
+        let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
+        let driver = KioskDriver(flow: flow, reader: reader, interactive: interactive, colour: Terminal.colourEnabled,
+                                 reorderRightToLeft: content.config.reorderRightToLeft ?? true)
+        driver.speaker = speaker
+        return Loaded(driver: driver, reader: reader)
+    }
+}
+
+extension KioskLaunch {
+    /// Runs a parsed kiosk command line and exits: parsing only the kiosk's own arguments (not
+    /// every subcommand's, and no shell-completion check) was the largest single cost before a
+    /// parent saw the first screen (docs/benchmarks.md). Failures say what went wrong and how to
+    /// fix it, without a usage line about subcommands.
+    package func runAlone() -> Never {
+        do {
+            try run()
+            Glibc.exit(0)
+        } catch let failure as RuntimeFailure {
+            Self.fail(failure)
+        } catch {
+            let message = KioskCommand.message(for: error)
+            let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
+            StandardError.write(text + "\n")
+            Glibc.exit(KioskCommand.exitCode(for: error).rawValue)
+        }
+    }
+
+    package static func fail(_ failure: RuntimeFailure) -> Never {
+        StandardError.write("Error: " + failure.description + "\n")
+        Glibc.exit(failure.code.rawValue)
+    }
+}
