@@ -30,10 +30,15 @@ package struct KioskLaunch {
         let interactive = Terminal.isInteractive
         guard interactive && !once else {
             Signals.ignoreJobControl()
-            let content = try loadContent(tidyingSpeech: interactive)
+            let content = try loadContent()
             noteLanguagesLeftOut(content)
             let pusher = try startPusher(content.config)
             defer { pusher?.stop() }
+            // Reading aloud's leftovers are tidied, and its programs looked up, beside the first
+            // screen rather than before it (this process forks nothing of its own).
+            let speech = content.config.speech
+            let tidying = interactive ? Background { Speaker.prepare(settings: speech) } : nil
+            defer { _ = try? tidying?.value() }
             return try runFamilies(content: content, interactive: interactive)
         }
         FamilyProcesses.disableCrashHandler()
@@ -42,7 +47,7 @@ package struct KioskLaunch {
         // family's session runs in a process forked from this one. The loading threads are joined
         // before the first fork, so forking is safe, and a broken file is reported once, before
         // anyone sits down.
-        let content = try loadContent(tidyingSpeech: true)
+        let content = try loadContent()
         noteLanguagesLeftOut(content)
         // The pusher is its own process, started before any family's: this one stays single-threaded.
         let pusher = try startPusher(content.config)
@@ -51,8 +56,10 @@ package struct KioskLaunch {
                 StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
                     .record(.familySessionEndedAbnormally(status: status))
             },
+            // While each family's session runs: reading aloud's leftovers tidied, and its programs
+            // looked up for the next family to inherit (the first looks them up itself).
+            alongside: { Speaker.prepare(settings: content.config.speech) },
             between: {
-                Speaker.prepare(settings: content.config.speech)
                 pusher?.keepRunning()
                 Terminal.write(Terminal.clearScreenAndScrollback)
             },
@@ -60,14 +67,6 @@ package struct KioskLaunch {
         pusher?.stop()
         Terminal.restore()
         if exit == .failed { throw ExitCode(1) }
-    }
-
-    /// `loadContent()`, while reading aloud's leftovers are tidied and its programs looked up on
-    /// another thread (`Speaker.prepare`), joined before this returns.
-    func loadContent(tidyingSpeech: Bool) throws -> Content {
-        let tidying = tidyingSpeech ? Background { Speaker.prepare(settings: nil) } : nil
-        defer { _ = try? tidying?.value() }
-        return try loadContent()
     }
 
     /// Once, when the kiosk starts: the languages its display cannot draw, in the staff log.
@@ -124,6 +123,7 @@ package struct KioskLaunch {
     /// at the first start with new files, then only when one changes: `ContentCheckRecord`).
     package func loadContent() throws -> Content {
         let content = self.content
+        let scriptLoad = Background { try content.loadScript() }
         // The same script, English file and program as at the last start that found them sound:
         // nothing to check again.
         let checked = ContentCheckRecord()
@@ -135,7 +135,6 @@ package struct KioskLaunch {
         func check(_ catalogue: MessageCatalogue, _ script: PromptScript) -> [ContentProblem] {
             ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
         }
-        let scriptLoad = Background { try content.loadScript() }
         let catalogue: MessageCatalogue
         let config: CentreConfig
         do {

@@ -36,8 +36,10 @@ public enum FamilyProcesses: Sendable {
     /// kiosk is told to stop (SIGTERM, SIGHUP: passed on to the family's process, which saves).
     /// Call with only this one thread running (nothing may have used Dispatch): a process forked
     /// from a multi-threaded one can hang on a lock another thread held. `abnormal` hears of a
-    /// family's process that crashed or was killed.
-    public static func supervise(abnormal: (Int32) -> Void, between: () -> Void, session: () -> Exit) -> Exit {
+    /// family's process that crashed or was killed; `alongside` runs here while each family's
+    /// session runs (work that need not hold up its first screen), `between` after each.
+    public static func supervise(abnormal: (Int32) -> Void, alongside: () -> Void = {}, between: () -> Void,
+                                 session: () -> Exit) -> Exit {
         // The kiosk process itself ignores the keyboard's signals; each family's process handles
         // its own (Ctrl-C clears a line there; Ctrl-\ and Ctrl-Z stay ignored).
         signal(SIGINT, SIG_IGN)
@@ -59,6 +61,7 @@ public enum FamilyProcesses: Sendable {
                 return session()
             }
             currentFamily = pid
+            alongside()
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             currentFamily = 0

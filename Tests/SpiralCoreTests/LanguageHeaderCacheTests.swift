@@ -64,6 +64,24 @@ import Testing
         #expect(cache.entries(keeping: keys).keys.sorted() == ["en.json"])
     }
 
+    /// A noted, unchanged file is not read at the start: its messages are read when its language
+    /// is first used, and a file gone by then is said so, in English, rather than a blank.
+    @Test func aNotedFileIsReadWhenItsLanguageIsFirstUsed() throws {
+        let dir = folder(["en.json": file("en", name: "English", title: "Language"),
+                          "es.json": file("es", name: "Español", title: "Idioma")])
+        let cache = LanguageHeaderCache(path: dir + "/cache/language-headers", settle: 0)
+        _ = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        let noted = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        #expect(noted.messages(for: "es")["a"] == "x")
+        let gone = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
+        try FileManager.default.removeItem(atPath: dir + "/es.json")
+        #expect(gone.languages["es"]?.name == "Español")
+        #expect(gone.format("ui.language.title", language: "es") == "Idioma")  // noted with the header
+        #expect(gone.messages(for: "es")["a"] == nil)
+        #expect(gone.format("a", language: "es") == "x")  // English's
+        #expect(gone.takeBrokenMessages().contains { $0.hasPrefix("es.json: cannot be read any more") })
+    }
+
     @Test func tornOrForeignNotesAreIgnored() throws {
         let dir = folder(["en.json": file("en", name: "English", title: "Language")])
         let path = dir + "/language-headers"

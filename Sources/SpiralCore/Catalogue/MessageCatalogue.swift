@@ -23,8 +23,8 @@ public final class MessageCatalogue: @unchecked Sendable {
     public let languages: [String: LanguageFile]
     /// Files that could not be used, with the reason. The other languages still work.
     public let problems: [LanguageLoadProblem]
-    /// Lazily loaded files, as read, until their messages are first needed.
-    private let unread: [String: Data]
+    /// Lazily loaded files, until their messages are first needed.
+    private let unread: [String: LanguageFileReader.Unread]
     private let lock = Lock()
     private var templates: [String: MessageTemplate] = [:]
     private var decoded: [String: [String: String]] = [:]
@@ -37,7 +37,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         self.init(languages: languages, problems: problems, unread: [:])
     }
 
-    private init(languages: [LanguageFile], problems: [LanguageLoadProblem], unread: [String: Data]) {
+    private init(languages: [LanguageFile], problems: [LanguageLoadProblem], unread: [String: LanguageFileReader.Unread]) {
         var table: [String: LanguageFile] = [:]
         for file in languages { table[file.language] = file }
         self.languages = table
@@ -58,7 +58,7 @@ public final class MessageCatalogue: @unchecked Sendable {
     public static func load(directory: String, lazily: Bool = false, headers: LanguageHeaderCache? = nil) -> MessageCatalogue {
         var files: [LanguageFile] = []
         var problems: [LanguageLoadProblem] = []
-        var unread: [String: Data] = [:]
+        var unread: [String: LanguageFileReader.Unread] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
         let noted = lazily ? headers?.entries(keeping: firstScreenKeys) ?? [:] : [:]
@@ -75,7 +75,7 @@ public final class MessageCatalogue: @unchecked Sendable {
             switch result {
             case let .read(read):
                 files.append(read.file)
-                if lazily { unread[read.file.language] = read.data }
+                if lazily { unread[read.file.language] = read.unread }
                 if let note = read.note { notes[name] = note }
             case let .refused(problem): problems.append(problem)
             }
@@ -90,11 +90,11 @@ public final class MessageCatalogue: @unchecked Sendable {
     /// A language's spoken versions of messages (decoded on first use when loaded lazily).
     public func speechVariants(for tag: String) -> [String: String] {
         if let speech = languages[tag]?.speech { return speech }
-        guard let data = unread[tag] else { return [:] }
+        guard let source = unread[tag] else { return [:] }
         return lock.withLock {
             if let cached = decodedSpeech[tag] { return cached }
             struct Speech: Decodable { var speech: [String: String]? }
-            let speech = (try? JSONDecoder().decode(Speech.self, from: data))?.speech ?? [:]
+            let speech = source.bytes().flatMap { try? JSONDecoder().decode(Speech.self, from: $0) }?.speech ?? [:]
             decodedSpeech[tag] = speech
             return speech
         }
@@ -125,16 +125,19 @@ public final class MessageCatalogue: @unchecked Sendable {
 
     /// Every message of one language (decoded on first use when the catalogue was loaded lazily).
     public func messages(for tag: String) -> [String: String] {
-        guard let data = unread[tag] else { return languages[tag]?.messages ?? [:] }
+        guard let source = unread[tag] else { return languages[tag]?.messages ?? [:] }
         lock.lock()
         defer { lock.unlock() }
         if let done = decoded[tag] { return done }
-        let messages: [String: String]
-        do {
-            messages = try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)).messages
-        } catch {
-            brokenMessages.insert("\(tag).json: its messages cannot be read (\(JSONProblem.describe(error, in: data))); English is shown instead")
-            messages = languages[tag]?.messages ?? [:]
+        var messages = languages[tag]?.messages ?? [:]
+        if let data = source.bytes() {
+            do {
+                messages = try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)).messages
+            } catch {
+                brokenMessages.insert("\(tag).json: its messages cannot be read (\(JSONProblem.describe(error, in: data))); English is shown instead")
+            }
+        } else {
+            brokenMessages.insert("\(tag).json: cannot be read any more (check that the file exists and is readable); English is shown instead")
         }
         decoded[tag] = messages
         return messages
@@ -269,21 +272,46 @@ public enum LanguageFileReader: Sendable {
         case refused(LanguageLoadProblem)
     }
 
-    /// A file read for the kiosk's start: its header, its bytes for later, and (when its stamp
-    /// held while it was read) what was cut out of it, to note for the next start.
+    /// A file read for the kiosk's start: its header, where its messages are for later, and
+    /// (when its stamp held while it was read) what was cut out of it, to note for the next start.
     struct HeaderRead: Sendable {
         var file: LanguageFile
-        var data: Data
+        var unread: Unread
         var note: LanguageHeaderCache.Entry?
+    }
+
+    /// A language file's messages before they are first needed: the bytes read at the start, or,
+    /// when its note stood in for reading it (the file unchanged since it was noted), the file,
+    /// read when its language is first chosen. Reading ten 40 KB files that a start mostly never
+    /// decodes was the largest part of the language files' cost before the first screen (the
+    /// kernel copying them into freshly faulted pages: docs/benchmarks.md).
+    enum Unread: Sendable {
+        case bytes(Data)
+        case file(String)
+
+        /// The file's bytes, or nil when the file can no longer be read.
+        func bytes() -> Data? {
+            switch self {
+            case let .bytes(data): data
+            case let .file(path): FileManager.default.contents(atPath: path)
+            }
+        }
     }
 
     /// With `headerOnly`, the whole file is still checked to be JSON, but of its messages only
     /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later. A
-    /// `noted` document stands in for the check and the cutting when the file's stamp is the one
-    /// noted, before and after the read.
+    /// `noted` document stands in for the file when the file's stamp is the one noted: the file
+    /// is then not read until its language is used.
     static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil, settle: Int = 2) -> Outcome {
         let name = PathName.name(path)
         let stamp = headerOnly ? FileSystemCalls.changeStamp(path) : nil
+        let expected = PathName.removingExtension(name)
+        // Unchanged since it was noted: the note stands in for the file, which is read when its
+        // language is first used.
+        if let noted, let stamp, noted.stamp == stamp,
+           let file = JSONTree.parse(noted.reduced).flatMap(LanguageHeader.init(tree:))?.file, file.language == expected {
+            return .read(HeaderRead(file: file, unread: .file(path), note: noted))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .refused(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
         }
@@ -297,14 +325,13 @@ public enum LanguageFileReader: Sendable {
             let quick = reduced.flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file }  // JSONTree says why
             let file = try quick ?? (headerOnly ? try JSONTree.decode(LanguageHeader.self, from: data, reading: LanguageHeader.init(tree:)).file
                                                 : try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)))
-            let expected = PathName.removingExtension(name)
             if file.language != expected {
                 return .refused(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
             // Noted only when it held still, and was not written within the last `settle` seconds.
             let notable = quick != nil && steady && (noted?.stamp == stamp || !FileSystemCalls.changedWithin(settle, path))
             let note = notable ? reduced.flatMap { r in stamp.map { LanguageHeaderCache.Entry(stamp: $0, reduced: r) } } : nil
-            return .read(HeaderRead(file: file, data: data, note: note))
+            return .read(HeaderRead(file: file, unread: .bytes(data), note: note))
         } catch {
             return .refused(.init(file: name, reason: JSONProblem.describe(error, in: data)))
         }

@@ -129,25 +129,46 @@ extension JSONTree {
 
     /// An object's members by key.
     struct Fields {
-        private let members: [String: JSONTree]
+        /// A small object's members, searched in order: a dictionary for each of the prompt
+        /// script's 150 small objects, hashing every key twice, was a fifth of reading the script
+        /// on the kiosk's way to its first screen (docs/benchmarks.md).
+        private let list: [Member]
+        /// A larger object's members by key.
+        private let index: [String: JSONTree]?
+        /// Up to this many members, comparing keys beats hashing them.
+        static let searchedInOrder = 16
 
         init(_ tree: JSONTree) throws(Unusual) {
             guard case let .object(list) = tree else { throw Unusual() }
+            if list.count <= Self.searchedInOrder {
+                for (i, member) in list.enumerated() where list[..<i].contains(where: { $0.key == member.key }) {
+                    throw Unusual()  // a key twice
+                }
+                self.list = list
+                self.index = nil
+                return
+            }
             var members: [String: JSONTree] = [:]
             members.reserveCapacity(list.count)
             for member in list {
                 guard members.updateValue(member.value, forKey: member.key) == nil else { throw Unusual() }
             }
-            self.members = members
+            self.list = []
+            self.index = members
+        }
+
+        private func value(_ key: String) -> JSONTree? {
+            if let index { return index[key] }
+            return list.first { $0.key == key }?.value
         }
 
         func required<T>(_ key: String, _ read: (JSONTree) throws(Unusual) -> T) throws(Unusual) -> T {
-            guard let value = members[key], !value.isNull else { throw Unusual() }
+            guard let value = value(key), !value.isNull else { throw Unusual() }
             return try read(value)
         }
 
         func optional<T>(_ key: String, _ read: (JSONTree) throws(Unusual) -> T) throws(Unusual) -> T? {
-            guard let value = members[key], !value.isNull else { return nil }
+            guard let value = value(key), !value.isNull else { return nil }
             return try read(value)
         }
     }
