@@ -221,3 +221,31 @@ def test_a_player_that_fails_no_sound_device_is_said_at_the_next_press(tmp_path)
     s.pump(0.5)
     s.type("Am", F1)
     said_unavailable_and_logged(s, store, "exited with status 1")
+
+
+def dead_pid():
+    """A process id no process has now (one that just exited)."""
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+@pytest.mark.parametrize("once", [True, False], ids=["once", "supervised"])
+def test_speech_left_by_a_session_that_crashed_is_removed_soon_after_the_kiosk_starts(tmp_path, once):
+    # A crashed session's spoken screens (which can hold a family's words) must not stay on disk;
+    # a live session's folder stays. Tidied beside the first screen, not before it.
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    stale = runtime / f"spiral-speech-{dead_pid()}"
+    stale.mkdir()
+    (stale / "part-1.wav").write_bytes(b"RIFF")
+    live = runtime / f"spiral-speech-{os.getpid()}"
+    live.mkdir()
+    store = str(tmp_path / "plans")
+    args = ["kiosk", "--language", "en", "--store", store] + (["--once"] if once else [])
+    s = Screen(args, env={"XDG_RUNTIME_DIR": str(runtime)})
+    s.wait_for("Welcome")
+    wait_until(s, lambda: not stale.exists(), 5)
+    assert not stale.exists()
+    assert live.exists()
+    s.child.kill(9)
