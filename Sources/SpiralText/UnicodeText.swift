@@ -35,6 +35,34 @@ public enum UnicodeText: Sendable {
         return lines
     }
 
+    /// `text.replacing(target, with: replacement)`, found on the UTF-8 bytes: the standard
+    /// library's generic collection search took 300,000 instructions for the key hints under one
+    /// screen. As there, a match counts only where it starts and ends between characters (an
+    /// accent after it makes it another character).
+    public static func replacing(_ text: String, _ target: String, with replacement: String) -> String {
+        let utf8 = text.utf8
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return text }
+        func between(_ i: String.Index) -> Bool { i.samePosition(in: text) != nil }
+        var out = ""
+        var copied = utf8.startIndex
+        var from = utf8.startIndex
+        while let start = utf8[from...].firstIndex(of: first) {
+            guard let end = utf8.index(start, offsetBy: needle.count, limitedBy: utf8.endIndex) else { break }
+            if utf8[start..<end].elementsEqual(needle), between(start), between(end) {
+                out += text[copied..<start]
+                out += replacement
+                copied = end
+                from = end
+            } else {
+                from = utf8.index(after: start)
+            }
+        }
+        if copied == utf8.startIndex { return text }
+        out += text[copied...]
+        return out
+    }
+
     /// Word-wraps to `width` columns with ICU line breaking for `locale`
     /// (Chinese breaks between characters, Thai at dictionary words).
     /// "\n" (and other mandatory breaks) end a line and empty lines are kept;

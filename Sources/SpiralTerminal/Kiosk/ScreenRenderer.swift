@@ -123,7 +123,7 @@ public struct ScreenRenderer: Sendable {
         if let footer = screen.footer {
             // Wrapped with the keys held to their words, then written with plain spaces again.
             lines += r.paragraph(Self.keepKeysWithTheirWords(footer), style: .dim).map {
-                $0.replacing("\u{00A0}", with: " ").replacing("\u{2060}", with: "")
+                UnicodeText.replacing(UnicodeText.replacing($0, "\u{00A0}", with: " "), "\u{2060}", with: "")
             }
         }
         return lines
@@ -131,7 +131,7 @@ public struct ScreenRenderer: Sendable {
 
     /// Key hints ("? : help", "*：语言") wrap between hints, never between a key and its word.
     static func keepKeysWithTheirWords(_ hints: String) -> String {
-        hints.replacing(" : ", with: "\u{00A0}:\u{00A0}").replacing("：", with: "：\u{2060}")
+        UnicodeText.replacing(UnicodeText.replacing(hints, " : ", with: "\u{00A0}:\u{00A0}"), "：", with: "：\u{2060}")
     }
 
     /// Lines one block takes on screen, for paging long readings.
