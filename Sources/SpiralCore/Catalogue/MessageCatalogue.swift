@@ -94,7 +94,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         return lock.withLock {
             if let cached = decodedSpeech[tag] { return cached }
             struct Speech: Decodable { var speech: [String: String]? }
-            let speech = source.bytes().flatMap { try? JSONDecoder().decode(Speech.self, from: $0) }?.speech ?? [:]
+            let speech = source.contents().flatMap { try? JSONDecoder().decode(Speech.self, from: $0) }?.speech ?? [:]
             decodedSpeech[tag] = speech
             return speech
         }
@@ -130,7 +130,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         defer { lock.unlock() }
         if let done = decoded[tag] { return done }
         var messages = languages[tag]?.messages ?? [:]
-        if let data = source.bytes() {
+        if let data = source.contents() {
             do {
                 messages = try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)).messages
             } catch {
@@ -290,12 +290,17 @@ public enum LanguageFileReader: Sendable {
         case file(String)
 
         /// The file's bytes, or nil when the file can no longer be read.
-        func bytes() -> Data? {
+        func contents() -> Data? {
             switch self {
             case let .bytes(data): data
             case let .file(path): FileManager.default.contents(atPath: path)
             }
         }
+    }
+
+    /// The header in a reduced document (`LanguageHeaderScanner`), when it reads as one.
+    private static func header(of reduced: Data) -> LanguageFile? {
+        JSONTree.parse(reduced).flatMap(LanguageHeader.init(tree:))?.file
     }
 
     /// With `headerOnly`, the whole file is still checked to be JSON, but of its messages only
@@ -308,8 +313,7 @@ public enum LanguageFileReader: Sendable {
         let expected = PathName.removingExtension(name)
         // Unchanged since it was noted: the note stands in for the file, which is read when its
         // language is first used.
-        if let noted, let stamp, noted.stamp == stamp,
-           let file = JSONTree.parse(noted.reduced).flatMap(LanguageHeader.init(tree:))?.file, file.language == expected {
+        if let noted, let stamp, noted.stamp == stamp, let file = header(of: noted.reduced), file.language == expected {
             return .read(HeaderRead(file: file, unread: .file(path), note: noted))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -319,10 +323,9 @@ public enum LanguageFileReader: Sendable {
         do {
             // The header from a small document of just what it needs, when the file scans as
             // plain JSON; otherwise (or if that fails) the whole file, for the exact same verdict.
-            let reduced = !headerOnly ? nil
-                : steady && noted?.stamp == stamp ? noted?.reduced
-                : LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys)
-            let quick = reduced.flatMap { JSONTree.parse($0).flatMap(LanguageHeader.init(tree:))?.file }  // JSONTree says why
+            // (A usable note for this stamp was taken above, without reading the file.)
+            let reduced = headerOnly ? LanguageHeaderScanner.reduced(data, keepingMessages: MessageCatalogue.firstScreenKeys) : nil
+            let quick = reduced.flatMap(header(of:))  // JSONTree says why
             let file = try quick ?? (headerOnly ? try JSONTree.decode(LanguageHeader.self, from: data, reading: LanguageHeader.init(tree:)).file
                                                 : try JSONTree.decode(LanguageFile.self, from: data, reading: LanguageFile.init(tree:)))
             if file.language != expected {
