@@ -36,7 +36,7 @@ let kioskArchives = Context.packageDirectory + "/.build-static/system-archives"
 let kioskLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + kioskLinkOrder,
                   "-Xlinker", "--no-warn-symbol-ordering",
-                  "-Xlinker", "--no-export-dynamic", "-Xclang-linker", "-no-pie",
+                  "-Xlinker", "--no-export-dynamic", "-Xclang-linker", "-no-pie", "-Xclang-linker", "-static-libgcc",
                   "-L", kioskArchives, "-Xlinker", "-ltinfo",
                   "-Xlinker", "--defsym=icudt72_dat=spiral_icu_empty_data",
                   "-Xlinker", "--defsym=spiral_icu_supply_data_before_main=spiral_icu_empty_data"],

@@ -8,6 +8,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SpiralCore
 import SpiralText
 internal import _CReadline
 
@@ -21,6 +22,20 @@ public final class ReadlineReader: LineReader {
         spiral_rl_setup()
         spiral_rl_set_completion_match(completionMatches)
     }
+
+    /// Readline's one-time set-up, in two parts, so that the slow one (its terminal description,
+    /// inputrc and key bindings: half a millisecond and 70 page faults on the way to every first
+    /// screen) can be done while the kiosk waits for another thread, and before it forks a
+    /// family's process, which then inherits it done:
+    ///
+    /// - `prepareLocale()` first, before any other thread starts: it can set an environment
+    ///   variable (LC_CTYPE=C.UTF-8), which no thread may do while another reads the environment.
+    /// - `prepare()` then, on the thread that will read, or on any one if nothing else calls
+    ///   readline until it has finished.
+    ///
+    /// Signal handlers are left to `init`, in the process that reads.
+    public static func prepareLocale() { spiral_rl_prepare_locale() }
+    public static func prepare() { spiral_rl_prepare() }
 
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
                          limit: Int?, onResize: (() -> Void)?, onSpeak: (() -> Bool)?) -> LineReadResult {

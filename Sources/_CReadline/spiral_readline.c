@@ -384,12 +384,24 @@ size_t spiral_rl_overflow_typed(void) { return overflow_typed; }
 static void bind_speak_key(void);
 static int speak_requested = 0;   // the read-aloud key was pressed (see bind_speak_key)
 
-void spiral_rl_setup(void) {
+void spiral_rl_prepare_locale(void) {
     static int done = 0;
     if (done) return;
     done = 1;
-    spiral_rl_install_signal_handlers();
     force_utf8_ctype();
+}
+
+void spiral_rl_setup(void) {
+    spiral_rl_install_signal_handlers();
+    spiral_rl_prepare_locale();
+    spiral_rl_prepare();
+}
+
+void spiral_rl_prepare(void) {
+    static int done = 0;
+    if (done) return;
+    done = 1;
+    spiral_rl_prepare_locale();
     rl_readline_name = "spiral";
     rl_instream = stdin;
     rl_outstream = stdout;

@@ -54,8 +54,14 @@ public final class Speaker: @unchecked Sendable {
     /// before the kiosk's first screen, it held that up by 1-1.5 ms: docs/benchmarks.md.)
     public static func prepare(settings: CentreConfig.Speech?) {
         removeStaleFolders(in: runtimeFolder)
+        findPrograms(player: (settings?.player).flatMap { $0.first })
+    }
+
+    /// Looks up espeak-ng and the player on PATH, for `offered` to find known (the first screen
+    /// says whether reading aloud is there). Safe on any thread.
+    public static func findPrograms(player: String?) {
         _ = executable("espeak-ng")
-        _ = executable((settings?.player).flatMap { $0.first } ?? "aplay")
+        _ = executable(player ?? "aplay")
     }
 
     /// Speech folders of sessions that ended without tidying up (a crash, a power cut).

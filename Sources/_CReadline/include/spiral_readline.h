@@ -40,6 +40,13 @@ SpiralWaitResult spiral_rl_wait_readable(int fd, long timeout_ms);
 // --- Readline (interactive terminal on stdin/stdout) --------------------------------------
 // Locale, readline settings, signal handlers. Idempotent; the other spiral_rl_* call it.
 void spiral_rl_setup(void);
+// Its parts, each idempotent. The locale (setlocale, and LC_ALL or LC_CTYPE set to C.UTF-8 when
+// the environment names no usable UTF-8 locale): on the thread that reads, before any other
+// thread could read the environment. Readline's settings (terminal description, inputrc, key
+// bindings; no signal handlers): may run on another thread, if nothing else calls readline
+// until it has finished, and before a fork, so that a forked process inherits them.
+void spiral_rl_prepare_locale(void);
+void spiral_rl_prepare(void);
 // Shows `prompt` with `prefill` in the edit buffer; Tab completes among the `count` strings
 // in `completions` (copied). Ctrl-Z and Ctrl-\ are ignored until spiral_rl_end.
 // After SpiralReadEventTooLong: how many characters were typed or pasted in all.
