@@ -46,9 +46,8 @@ import Testing
         // A note that differs from its file, under the file's own stamp, is what the next start
         // shows: the file was not scanned again.
         var notes = cache.entries(keeping: keys)
-        let es = try #require(notes["es.json"])
-        notes["es.json"]?.reduced = Data(String(decoding: es.reduced, as: UTF8.self)
-            .replacing("Español", with: "Noted").utf8)
+        #expect(notes["es.json"]?.header.name == "Español")
+        notes["es.json"]?.header.name = "Noted"
         cache.save(notes, keeping: keys)
         #expect(MessageCatalogue.load(directory: dir, lazily: true, headers: cache).languages["es"]?.name == "Noted")
         // Written again: the file is read, and noted afresh.
@@ -103,6 +102,25 @@ import Testing
         let catalogue = MessageCatalogue.load(directory: dir, lazily: true, headers: cache)
         #expect(catalogue.format("ui.language.title", language: "en") == "Language")
         #expect(cache.entries(keeping: keys).isEmpty)
+    }
+
+    /// Values are counted, not escaped: a message may hold tabs, line breaks, any script.
+    @Test func aHeaderIsNotedExactlyWhateverItsMessagesHold() throws {
+        let odd = ["ui.language.title": "Tab\there\nand a new line", "ui.language.draft": "ترجمة أولية",
+                   "ui.keys.speech": "F1 · 🔊 \u{1F}\u{1E}", "ui.language.question": ""]
+        let header = LanguageFile(language: "ar", name: "العربية", englishName: "Arabic", direction: .rightToLeft,
+                                  status: .reviewed, reviewedBy: "A. Translator\t(2026)", messages: odd, voice: "ar")
+        let path = Fixtures.temporaryDirectory() + "-odd-headers"
+        let cache = LanguageHeaderCache(path: path, settle: 0)
+        cache.save(["ar.json": .init(stamp: "1 2 3 4.5 6.7", header: header)], keeping: keys)
+        #expect(cache.entries(keeping: keys)["ar.json"]?.header == header)
+        // Any field cut short, or one this program does not write, is a foreign note.
+        let fields = HeaderFields.encode(header)
+        for cut in [1, 7, fields.count - 2, fields.count - 1] {
+            #expect(HeaderFields.decode(fields[..<cut]) == nil, "cut at \(cut)")
+        }
+        #expect(HeaderFields.decode(ArraySlice(fields + Array("colour\t3\tred\n".utf8))) == nil)
+        #expect(HeaderFields.decode(ArraySlice(Array("language\t2\tar\nname\t1\tA\ndirection\t3\tup!\nstatus\t5\tdraft\n".utf8))) == nil)
     }
 
     @Test func anAbsurdByteCountIsATornFileNotACrash() throws {

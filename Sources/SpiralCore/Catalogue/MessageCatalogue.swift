@@ -62,12 +62,16 @@ public final class MessageCatalogue: @unchecked Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
         let noted = lazily ? headers?.entries(keeping: firstScreenKeys) ?? [:] : [:]
-        let read = { @Sendable (name: String) in
-            LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily, noted: noted[name], settle: headers?.settle ?? 2)
+        // Each file's stamp, looked at once: whether to scan on both cores, and what is noted.
+        var stamps: [String: String] = [:]
+        if lazily { for name in names { stamps[name] = FileSystemCalls.changeStamp(directory + "/" + name) } }
+        let read = { @Sendable [stamps] (name: String) in
+            LanguageFileReader.read(path: directory + "/" + name, headerOnly: lazily, stamp: stamps[name],
+                                    noted: noted[name], settle: headers?.settle ?? 2)
         }
         // The kiosk's start: files still to be scanned, the second half of them on the other core.
         let half = names.count / 2
-        let scanning = lazily && half > 0 && names.contains { noted[$0]?.stamp != FileSystemCalls.changeStamp(directory + "/" + $0) }
+        let scanning = lazily && half > 0 && names.contains { noted[$0] == nil || noted[$0]?.stamp != stamps[$0] }
         let secondHalf = scanning ? Background { names[half...].map(read) } : nil
         let results = (secondHalf == nil ? names[...] : names[..<half]).map(read) + ((try? secondHalf?.value()) ?? [])
         var notes: [String: LanguageHeaderCache.Entry] = [:]
@@ -305,16 +309,17 @@ public enum LanguageFileReader: Sendable {
 
     /// With `headerOnly`, the whole file is still checked to be JSON, but of its messages only
     /// `MessageCatalogue.firstScreenKeys` are decoded; the file's bytes come back for later. A
-    /// `noted` document stands in for the file when the file's stamp is the one noted: the file
-    /// is then not read until its language is used.
-    static func read(path: String, headerOnly: Bool, noted: LanguageHeaderCache.Entry? = nil, settle: Int = 2) -> Outcome {
+    /// `noted` header stands in for the file when the file's stamp is the one noted: the file is
+    /// then not read until its language is used.
+    /// `stamp`: the file's, just looked at (`FileSystemCalls.changeStamp`), with `headerOnly`.
+    static func read(path: String, headerOnly: Bool, stamp: String? = nil, noted: LanguageHeaderCache.Entry? = nil,
+                     settle: Int = 2) -> Outcome {
         let name = PathName.name(path)
-        let stamp = headerOnly ? FileSystemCalls.changeStamp(path) : nil
         let expected = PathName.removingExtension(name)
         // Unchanged since it was noted: the note stands in for the file, which is read when its
         // language is first used.
-        if let noted, let stamp, noted.stamp == stamp, let file = header(of: noted.reduced), file.language == expected {
-            return .read(HeaderRead(file: file, unread: .file(path), note: noted))
+        if let noted, let stamp, noted.stamp == stamp, noted.header.language == expected {
+            return .read(HeaderRead(file: noted.header, unread: .file(path), note: noted))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .refused(.init(file: name, reason: "cannot be read: check that the file exists and is readable"))
@@ -332,8 +337,8 @@ public enum LanguageFileReader: Sendable {
                 return .refused(.init(file: name, reason: "says \"language\": \"\(file.language)\" but is named \(name): rename the file to \(file.language).json or fix the tag"))
             }
             // Noted only when it held still, and was not written within the last `settle` seconds.
-            let notable = quick != nil && steady && (noted?.stamp == stamp || !FileSystemCalls.changedWithin(settle, path))
-            let note = notable ? reduced.flatMap { r in stamp.map { LanguageHeaderCache.Entry(stamp: $0, reduced: r) } } : nil
+            let notable = headerOnly && steady && (noted?.stamp == stamp || !FileSystemCalls.changedWithin(settle, path))
+            let note = notable ? stamp.map { LanguageHeaderCache.Entry(stamp: $0, header: file) } : nil
             return .read(HeaderRead(file: file, unread: .bytes(data), note: note))
         } catch {
             return .refused(.init(file: name, reason: JSONProblem.describe(error, in: data)))

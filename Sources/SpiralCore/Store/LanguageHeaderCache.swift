@@ -32,17 +32,18 @@ public struct LanguageHeaderCache: Sendable {
         self.settle = settle
     }
 
-    /// A file's reduced document, as it was when the file had this stamp.
+    /// A file's header (its metadata and the first screen's messages), as it was when the file
+    /// had this stamp.
     struct Entry: Sendable, Equatable {
         var stamp: String
-        var reduced: Data
+        var header: LanguageFile
     }
 
-    /// `name \t stamp \t byte count \n`, the reduced document's bytes, `\n`; after a first line
-    /// that names the format, the program, and the header fields and messages kept.
+    /// `name \t stamp \t byte count \n`, the header's fields (`HeaderFields`), `\n`; after a
+    /// first line that names the format, the program, and the header fields and messages kept.
     static func firstLine(keeping keys: [String]) -> String {
         let program = FileSystemCalls.changeStamp("/proc/self/exe") ?? "?"
-        return "spiral language headers 2\t\(program)\t" + LanguageHeaderScanner.headerKeys.sorted().joined(separator: ",")
+        return "spiral language headers 3\t\(program)\t" + LanguageHeaderScanner.headerKeys.sorted().joined(separator: ",")
             + "\t" + keys.joined(separator: ",") + "\n"
     }
 
@@ -60,9 +61,9 @@ public struct LanguageHeaderCache: Sendable {
             guard fields.count == 3, let count = Int(String(decoding: fields[2], as: UTF8.self)),
                   count >= 0, count < bytes.count - end - 1, bytes[end + 1 + count] == UInt8(ascii: "\n")
             else { return [:] }  // a torn or foreign file: scan everything
+            guard let header = HeaderFields.decode(bytes[(end + 1)..<(end + 1 + count)]) else { return [:] }
             let name = String(decoding: fields[0], as: UTF8.self)
-            entries[name] = Entry(stamp: String(decoding: fields[1], as: UTF8.self),
-                                  reduced: Data(bytes[(end + 1)..<(end + 1 + count)]))
+            entries[name] = Entry(stamp: String(decoding: fields[1], as: UTF8.self), header: header)
             i = end + 2 + count
         }
         return entries
@@ -74,8 +75,9 @@ public struct LanguageHeaderCache: Sendable {
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             // Names and stamps are one field each; a name that is not is simply not noted.
             guard !name.contains(where: { $0 == "\t" || $0 == "\n" }) else { continue }
-            out.append(contentsOf: Array("\(name)\t\(entry.stamp)\t\(entry.reduced.count)\n".utf8))
-            out.append(entry.reduced)
+            let fields = HeaderFields.encode(entry.header)
+            out.append(contentsOf: Array("\(name)\t\(entry.stamp)\t\(fields.count)\n".utf8))
+            out.append(contentsOf: fields)
             out.append(UInt8(ascii: "\n"))
         }
         _ = try? FileSystemCalls.makeDirectory(PathName.directory(path), mode: 0o700)
