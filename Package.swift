@@ -31,7 +31,9 @@ let kioskLinkOrder = Context.packageDirectory + "/scripts/kiosk-link-order.txt"
 // library, the heap, the stack and every mapping are still placed at random; the program's own
 // code is not (docs/deploying-a-kiosk.md says what that trades). Its symbols are not exported
 // (--no-export-dynamic undoes the Swift driver's -export-dynamic): the runtime's start looks up
-// its own path with dladdr, which walked all 11,000 of them (300,000 instructions).
+// its own path with dladdr, which walked all 11,000 of them (300,000 instructions). The unwinder
+// is linked in too (-static-libgcc): libgcc_s was one shared library more to find, map and bind
+// at every start.
 let kioskArchives = Context.packageDirectory + "/.build-static/system-archives"
 let kioskLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + kioskLinkOrder,
