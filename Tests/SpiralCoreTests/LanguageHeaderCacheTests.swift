@@ -110,8 +110,7 @@ import Testing
                    "ui.keys.speech": "F1 · 🔊 \u{1F}\u{1E}", "ui.language.question": ""]
         let header = LanguageFile(language: "ar", name: "العربية", englishName: "Arabic", direction: .rightToLeft,
                                   status: .reviewed, reviewedBy: "A. Translator\t(2026)", messages: odd, voice: "ar")
-        let path = Fixtures.temporaryDirectory() + "-odd-headers"
-        let cache = LanguageHeaderCache(path: path, settle: 0)
+        let cache = LanguageHeaderCache(path: Fixtures.temporaryDirectory() + "/odd/language-headers", settle: 0)
         cache.save(["ar.json": .init(stamp: "1 2 3 4.5 6.7", header: header)], keeping: keys)
         #expect(cache.entries(keeping: keys)["ar.json"]?.header == header)
         // Any field cut short, or one this program does not write, is a foreign note.

@@ -78,11 +78,13 @@ enum FileSystemCalls {
 
     /// Creates the folder (and its parents) if missing. An existing folder of ours that others
     /// can read is made private again; returns true when that was needed, so staff are told.
+    /// A shared folder (the sticky bit, as /tmp has) is never ours to close: a cache or store
+    /// named straight inside /tmp, by a root process, once made /tmp private for everyone.
     @discardableResult
     static func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(Failure) -> Bool {
         var s = stat()
         if stat(path, &s) == 0, (s.st_mode & S_IFMT) == S_IFDIR {
-            guard mode == 0o700, s.st_mode & 0o077 != 0, s.st_uid == getuid() else { return false }
+            guard mode == 0o700, s.st_mode & 0o077 != 0, s.st_mode & S_ISVTX == 0, s.st_uid == getuid() else { return false }
             if chmod(path, mode) != 0 { throw Failure(operation: "chmod", path: path, code: errno) }
             return true
         }
