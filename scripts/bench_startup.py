@@ -134,14 +134,15 @@ def summary(values):
 
 
 def startup(commands, runs, warmup, seed=1):
-    env = environment()
+    """`commands`: (name, make, ready), where make() gives the argv and environment of one run."""
     times = {name: [] for name, _, _ in commands}
     rng = random.Random(seed)
     for i in range(warmup + runs):
         order = list(commands)
         rng.shuffle(order)
-        for name, make_argv, ready in order:
-            ms = time_to(make_argv(), env, ready)
+        for name, make, ready in order:
+            argv, env = make()
+            ms = time_to(argv, env, ready)
             if i >= warmup:
                 times[name].append(ms)
     return {name: dict(summary(v), samples_ms=v) for name, v in times.items()}
@@ -266,21 +267,35 @@ def main():
     stores = tempfile.mkdtemp(prefix="spiral-bench-stores-")
     counter = [0]
 
-    def kiosk_argv(path, extra=()):
+    def kiosk(path, extra=(), notes="kept"):
+        """Each command keeps its own cache folder (the language-header notes and the record of
+        content found sound), as a kiosk machine running one program does: the notes name the
+        program that wrote them, so builds sharing one folder would each find the other's and
+        check everything again at every run. `notes="none"`: an empty folder at every run, as at
+        the first start after installing or upgrading."""
+        caches = os.path.join(stores, f"cache-{len(commands)}")
+
         def make():
             counter[0] += 1  # a fresh, not yet existing store each run, as on a new kiosk
-            return [path, "kiosk", "--once", *extra, "--store", os.path.join(stores, str(counter[0]))]
+            env = environment()
+            env["XDG_CACHE_HOME"] = caches if notes == "kept" else os.path.join(stores, f"cache-cold-{counter[0]}")
+            return [path, "kiosk", "--once", *extra, "--store", os.path.join(stores, str(counter[0]))], env
         return make
 
-    # As a centre runs it (the language screen first), and for each build; and straight to the
-    # welcome screen in English, which skips reading the other languages' words.
-    commands = [(f"spiral kiosk ({name})", kiosk_argv(path), kiosk_ready) for name, path in spirals]
-    commands.append((f"spiral kiosk --language en ({spirals[0][0]})", kiosk_argv(spirals[0][1], ["--language", "en"]), kiosk_ready))
+    # As a centre runs it (the language screen first), and for each build; straight to the
+    # welcome screen in English, which skips reading the other languages' words; and the first
+    # start on a machine, before anything is noted.
+    commands = []
+    for name, path in spirals:
+        commands.append((f"spiral kiosk ({name})", kiosk(path), kiosk_ready))
+    first_name, first_path = spirals[0]
+    commands.append((f"spiral kiosk --language en ({first_name})", kiosk(first_path, ["--language", "en"]), kiosk_ready))
+    commands.append((f"spiral kiosk, first start ({first_name})", kiosk(first_path, notes="none"), kiosk_ready))
     if args.dialog:
-        commands.append(("dialog --inputbox", lambda: [args.dialog, "--inputbox", "x", "8", "40"], dialog_ready))
+        commands.append(("dialog --inputbox", lambda: ([args.dialog, "--inputbox", "x", "8", "40"], environment()), dialog_ready))
     else:
         print("dialog is not installed: its comparison is left out", file=sys.stderr)
-    commands.append(("/bin/true", lambda: ["/bin/true"], None))
+    commands.append(("/bin/true", lambda: (["/bin/true"], environment()), None))
 
     print(f"start-up: {args.runs} runs each after {args.warmup} warm-up runs, interleaved…", file=sys.stderr)
     results = {"startup": startup(commands, args.runs, args.warmup)}

@@ -59,14 +59,14 @@ static int32_t clusterWidth(const UChar *text, int32_t length) {
 /// kept (three property lookups per character were a fifth of wrapping's instructions): its
 /// width if it stands alone as a cluster, and whether it always does (see below).
 ///
-/// Kept in blocks of 128 code points, handed out in turn from one pool, rather than in one
-/// 64 KB table: the language screen's ten scripts (CJK's characters far apart) touched 25 of
-/// that table's pages, each a page fault twice over (read, then written) before the first
-/// screen; packed, they touch three. When the pool is used up, a code point is looked up again
-/// each time.
+/// Kept in blocks of 128 code points, handed out in turn from one pool (as large as the whole
+/// plane, so it never runs out), rather than in one 64 KB table: the language screen's ten
+/// scripts (CJK's characters far apart) touched 25 of that table's pages, each a page fault
+/// twice over (read, then written) before the first screen; packed in the order first met,
+/// they touch three. Pages of the pool never used are never touched.
 namespace {
 constexpr uint8_t knownBit = 0x80, aloneBit = 0x40, widthMask = 0x03;
-constexpr int blockBits = 7, blockSize = 1 << blockBits, poolBlocks = 256;
+constexpr int blockBits = 7, blockSize = 1 << blockBits, poolBlocks = 0x10000 >> blockBits;
 std::atomic<std::atomic<uint8_t> *> bmpBlocks[0x10000 >> blockBits];
 std::atomic<uint8_t> pool[poolBlocks][blockSize];
 std::atomic<int> poolUsed{0};
