@@ -393,8 +393,7 @@ void spiral_rl_prepare_locale(void) {
 
 void spiral_rl_setup(void) {
     spiral_rl_install_signal_handlers();
-    spiral_rl_prepare_locale();
-    spiral_rl_prepare();
+    spiral_rl_prepare();   // the locale first, inside
 }
 
 void spiral_rl_prepare(void) {

@@ -71,7 +71,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         }
         // The kiosk's start: files still to be scanned, the second half of them on the other core.
         let half = names.count / 2
-        let scanning = lazily && half > 0 && names.contains { noted[$0] == nil || noted[$0]?.stamp != stamps[$0] }
+        let scanning = lazily && half > 0 && names.contains { noted[$0]?.stamp != stamps[$0] }
         let secondHalf = scanning ? Background { names[half...].map(read) } : nil
         let results = (secondHalf == nil ? names[...] : names[..<half]).map(read) + ((try? secondHalf?.value()) ?? [])
         var notes: [String: LanguageHeaderCache.Entry] = [:]

@@ -333,9 +333,6 @@ public final class Speaker: @unchecked Sendable {
 
     // MARK: Programs
 
-    /// A program's path, by name on PATH. Found paths are kept for the process (and the family
-    /// processes forked from it); a program not found is looked for again next time, so one
-    /// installed while the kiosk runs is found.
     /// A file this user may run: stat and access, as a shell's PATH search does (FileManager's
     /// isExecutableFile was 20,000 instructions for each folder on PATH, on the way to every
     /// first screen).
@@ -344,6 +341,9 @@ public final class Speaker: @unchecked Sendable {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && access(path, X_OK) == 0
     }
 
+    /// A program's path, by name on PATH. Found paths are kept for the process (and the family
+    /// processes forked from it); a program not found is looked for again next time, so one
+    /// installed while the kiosk runs is found.
     static func executable(_ name: String) -> String? {
         if name.contains("/") { return runnable(name) ? name : nil }
         let path = Environment.process["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
