@@ -43,13 +43,13 @@ public enum BidiText: Sendable {
     /// cursor is the cell where the next letter goes; -1 means just left of the line.
     public static func visualCursorColumn(_ line: String, logicalOffset: Int, base: TextDirection,
                                           anchoredRight: Bool = false) -> Int {
-        let units = Array(line.utf16)
+        let units = ICU.utf16(line)
         let offset = max(0, min(units.count, logicalOffset))
         let visualUnits = ICU.visualCursor(line, rightToLeft: base == .rightToLeft, logicalUTF16: offset,
                                            anchoredRight: anchoredRight)
         if visualUnits < 0 { return -1 }
         // Measure the reordered, unshaped text left of the cursor (reordering keeps UTF-16 length).
-        let reordered = Array((ICU.reorderLine(line, rightToLeft: base == .rightToLeft) ?? line).utf16)
+        let reordered = ICU.utf16(ICU.reorderLine(line, rightToLeft: base == .rightToLeft) ?? line)
         let left = String(decoding: reordered.prefix(max(0, min(reordered.count, visualUnits))), as: UTF16.self)
         return UnicodeText.displayWidth(left)
     }

@@ -86,6 +86,54 @@ enum ICU {
         return String(cString: buffer)
     }
 
+    /// A string's UTF-16 code units, transcoded from its UTF-8 storage in one pass. `Array(text.utf16)`
+    /// goes unit by unit through the standard library's generic paths, and was a tenth of
+    /// wrapping's instructions. A string without contiguous UTF-8 (bridged) takes that way still.
+    static func utf16(_ text: String) -> [UInt16] {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in count = transcode(bytes, into: units) }
+        } ?? Array(text.utf16)
+    }
+
+    /// Calls `body` with the string's UTF-16 in a temporary buffer (never empty, so its base address
+    /// is valid), for a shim call that keeps nothing.
+    static func withTemporaryUTF16<R>(_ text: String, _ body: (UnsafePointer<UInt16>, Int32) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(bytes.count, 1)) { units in
+                body(units.baseAddress!, Int32(transcode(bytes, into: units)))
+            }
+        } ?? withUTF16(Array(text.utf16), body)
+    }
+
+    /// Valid UTF-8 (a String's, so never checked again) into UTF-16; `units` holds at least as many
+    /// elements as `bytes` (no character takes more UTF-16 units than UTF-8 bytes). Returns the count.
+    private static func transcode(_ bytes: UnsafeBufferPointer<UInt8>, into units: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        var i = 0
+        var n = 0
+        while i < bytes.count {
+            let lead = UInt32(bytes[i])
+            if lead < 0x80 {
+                units[n] = UInt16(lead)
+                i += 1
+            } else if lead < 0xE0 {
+                units[n] = UInt16((lead & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F)
+                i += 2
+            } else if lead < 0xF0 {
+                units[n] = UInt16((lead & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F)
+                i += 3
+            } else {
+                let scalar = (lead & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                    | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                units[n] = UInt16(0xD800 + ((scalar - 0x10000) >> 10))
+                n += 1
+                units[n] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF))
+                i += 4
+            }
+            n += 1
+        }
+        return n
+    }
+
     /// The shim takes (pointer, length); an empty array still gets a valid pointer.
     private static func withUTF16<R>(_ units: [UInt16], _ body: (UnsafePointer<UInt16>, Int32) -> R) -> R {
         units.withUnsafeBufferPointer { buffer in
@@ -98,7 +146,7 @@ enum ICU {
         _ call: (UnsafePointer<UInt16>, Int32, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) -> UnsafeMutablePointer<UInt16>?
     ) -> String? {
         if text.isEmpty { return "" }
-        return withUTF16(Array(text.utf16)) { chars, count in
+        return withTemporaryUTF16(text) { chars, count in
             try? string { length, status in call(chars, count, length, status) }.get()
         }
     }
@@ -209,38 +257,38 @@ enum ICU {
 
     // MARK: Segmentation and transforms
 
-    struct Cluster {
-        let range: Range<Int> // UTF-16 offsets
-        let width: Int
-    }
+    /// A grapheme cluster: its UTF-16 offsets and the terminal columns it takes.
+    typealias Cluster = spiral_icu_cluster
 
+    /// The shim writes straight into the array's storage: a cluster holds at least one unit, so
+    /// there are never more clusters than units.
     static func clusters(_ units: [UInt16]) -> [Cluster] {
         if units.isEmpty { return [] }
         // Printable ASCII: every unit is a cluster one column wide (no ICU call needed).
         if units.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            return units.indices.map { Cluster(range: $0..<$0 + 1, width: 1) }
+            return units.indices.map { Cluster(start: Int32($0), length: 1, width: 1) }
         }
-        return withUTF16(units) { chars, count in
-            array { spiral_icu_clusters(chars, count, $0) }
-        }.map { Cluster(range: Int($0.start)..<Int($0.start + $0.length), width: Int($0.width)) }
+        return [Cluster](unsafeUninitializedCapacity: units.count) { clusters, count in
+            count = Int(units.withUnsafeBufferPointer { spiral_icu_clusters($0.baseAddress!, Int32($0.count), clusters.baseAddress!) })
+        }
     }
 
     /// The sum of `clusters(units)`' widths, without building the list.
     static func width(_ text: String) -> Int {
-        let count = text.utf16.count
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(count, 1)) { buffer in
-            _ = buffer.initialize(from: text.utf16)
-            return Int(spiral_icu_width(buffer.baseAddress!, Int32(count)))
-        }
+        withTemporaryUTF16(text) { Int(spiral_icu_width($0, $1)) }
     }
 
-    /// UBRK_LINE break opportunities: UTF-16 offsets that may end a line, and
-    /// whether the break is mandatory.
-    static func lineBreaks(_ units: [UInt16], locale: String) -> [(offset: Int, hard: Bool)] {
+    /// A UBRK_LINE break opportunity: a UTF-16 offset that may end a line, and whether the break is
+    /// mandatory.
+    typealias LineBreak = spiral_icu_line_break
+
+    /// The text's line-break opportunities in ascending order, written by the shim straight into
+    /// the array (each is at a different offset after the start: no more of them than units).
+    static func lineBreaks(_ units: [UInt16], locale: String) -> [LineBreak] {
         if units.isEmpty { return [] }
-        return withUTF16(units) { chars, count in
-            array { spiral_icu_line_breaks(chars, count, locale, $0) }
-        }.map { (Int($0.offset), $0.hard != 0) }
+        return [LineBreak](unsafeUninitializedCapacity: units.count) { breaks, count in
+            count = Int(units.withUnsafeBufferPointer { spiral_icu_line_breaks($0.baseAddress!, Int32($0.count), locale, breaks.baseAddress!) })
+        }
     }
 
     static func nfc(_ text: String) -> String? { transform(text) { spiral_icu_nfc($0, $1, $2, $3) } }
@@ -252,7 +300,7 @@ enum ICU {
     // MARK: Bidi
 
     static func hasRightToLeft(_ text: String) -> Bool {
-        withUTF16(Array(text.utf16)) { spiral_icu_has_rtl($0, $1) != 0 }
+        withTemporaryUTF16(text) { spiral_icu_has_rtl($0, $1) != 0 }
     }
 
     static func visualLine(_ text: String, rightToLeft: Bool) -> String? {
@@ -264,14 +312,14 @@ enum ICU {
     }
 
     static func visualCursor(_ text: String, rightToLeft: Bool, logicalUTF16: Int, anchoredRight: Bool = false) -> Int {
-        withUTF16(Array(text.utf16)) { Int(spiral_icu_visual_cursor($0, $1, rightToLeft ? 1 : 0, Int32(logicalUTF16), anchoredRight ? 1 : 0)) }
+        withTemporaryUTF16(text) { Int(spiral_icu_visual_cursor($0, $1, rightToLeft ? 1 : 0, Int32(logicalUTF16), anchoredRight ? 1 : 0)) }
     }
 
     // MARK: Locale data
 
     static func formatDate(milliseconds: Double, locale: String, timeZone: String?) -> String? {
         if let timeZone {
-            return withUTF16(Array(timeZone.utf16)) { zone, zoneLength in
+            return withTemporaryUTF16(timeZone) { zone, zoneLength in
                 try? string { spiral_icu_format_date(milliseconds, locale, zone, zoneLength, $0, $1) }.get()
             }
         }
@@ -289,4 +337,18 @@ enum ICU {
     static func canonicalTag(_ tag: String) -> String? { self.tag { spiral_icu_canonical_tag(tag) } }
 
     static func maximizedTag(_ tag: String) -> String? { self.tag { spiral_icu_maximized_tag(tag) } }
+}
+
+extension ICU.Cluster {
+    /// The cluster's UTF-16 offsets in its text.
+    var range: Range<Int> { Int(start)..<Int(start + length) }
+    /// Terminal columns.
+    var columns: Int { Int(width) }
+}
+
+extension ICU.LineBreak {
+    /// The UTF-16 offset the break falls at (a line may end there).
+    var end: Int { Int(offset) }
+    /// A mandatory break: after a line feed and its kin.
+    var isHard: Bool { hard != 0 }
 }

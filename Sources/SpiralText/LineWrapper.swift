@@ -13,39 +13,40 @@ struct LineWrapper {
     /// what may follow on this line; they are trimmed if the line ends here).
     private var lineWidth = 0
     private var lineHasText = false
-    /// The last UTF-16 offset turned into a String index, to walk on from: line ends only move
+    /// The last UTF-16 offset turned into a UTF-8 one, to walk on from: line ends only move
     /// forward, so each line costs its own length, not its distance from the start.
-    private var cursor: (offset: Int, index: String.Index)
+    private var cursor = (utf16: 0, utf8: 0)
+    /// How many clusters end at or before the last line end (for trimming its white space).
+    private var clustersPassed = 0
 
     init(text: String, width: Int) {
         self.text = text
-        units = Array(text.utf16)
+        units = ICU.utf16(text)
         self.width = width
         clusters = ICU.clusters(units)
-        cursor = (0, text.startIndex)
     }
 
     /// The whole text on one line as it is: no mandatory line break in it (UAX #14's BK, CR, LF
     /// and NL classes) and no wider than the width.
     var fitsOneLine: Bool {
         !units.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }
-            && clusters.reduce(0) { $0 + $1.width } <= width
+            && clusters.reduce(0) { $0 + $1.columns } <= width
     }
 
     /// `breaks`: ICU's break opportunities, in ascending order of offset.
-    mutating func wrap(breaks: [(offset: Int, hard: Bool)]) -> [String] {
+    mutating func wrap(breaks: [ICU.LineBreak]) -> [String] {
         var next = 0 // the first break not yet passed
         var segmentStart = 0
         for (index, cluster) in clusters.enumerated() {
             // A segment runs from one break opportunity to the next: a word
             // with the spaces after it, or one CJK character.
             let end = cluster.range.upperBound
-            while next < breaks.count && breaks[next].offset < end { next += 1 }
+            while next < breaks.count && breaks[next].end < end { next += 1 }
             var hard = false
             var isBreak = index == clusters.count - 1
-            while next < breaks.count && breaks[next].offset == end {
+            while next < breaks.count && breaks[next].end == end {
                 isBreak = true
-                hard = hard || breaks[next].hard
+                hard = hard || breaks[next].isHard
                 next += 1
             }
             guard isBreak else { continue }
@@ -63,7 +64,7 @@ struct LineWrapper {
         var visibleWidth = 0
         var segmentWidth = 0
         for index in segment.indices {
-            segmentWidth += segment[index].width
+            segmentWidth += segment[index].columns
             if !isSpace(segment[index]) {
                 textEnd = index
                 visibleWidth = segmentWidth
@@ -88,27 +89,51 @@ struct LineWrapper {
         }
         // A word wider than a whole line: cut it between grapheme clusters.
         for cluster in segment {
-            if lineWidth + cluster.width > width && !isSpace(cluster) && lineHasText {
+            if lineWidth + cluster.columns > width && !isSpace(cluster) && lineHasText {
                 endLine(at: cluster.range.lowerBound)
             }
-            lineWidth += cluster.width
+            lineWidth += cluster.columns
             lineHasText = lineHasText || !isSpace(cluster)
         }
     }
 
     private mutating func endLine(at end: Int) {
-        // A slice of the text itself: decoding the UTF-16 units again costs several times more.
-        let from = index(atUTF16: lineStart)
-        lines.append(Self.trimmingTrailingWhitespace(String(text[from..<index(atUTF16: end)])))
+        lines.append(line(from: lineStart, to: end))
         lineStart = end
         lineWidth = 0
         lineHasText = false
     }
 
-    private mutating func index(atUTF16 offset: Int) -> String.Index {
-        if offset < cursor.offset { cursor = (0, text.startIndex) }
-        cursor = (offset, text.utf16.index(cursor.index, offsetBy: offset - cursor.offset))
-        return cursor.index
+    /// units[start..<end] (cluster boundaries) as a String without its trailing white space, as
+    /// `trimmingTrailingWhitespace` leaves it, but found on the units and clusters already here
+    /// rather than by Characters. A slice of the text itself: decoding the UTF-16 units again
+    /// costs several times more.
+    private mutating func line(from start: Int, to end: Int) -> String {
+        while clustersPassed < clusters.count && clusters[clustersPassed].range.upperBound <= end { clustersPassed += 1 }
+        var textEnd = end
+        if end > start && Self.isWhitespace(units[end - 1]) {
+            var last = clustersPassed - 1
+            while last >= 0 && clusters[last].range.lowerBound >= start && isSpace(clusters[last]) {
+                textEnd = clusters[last].range.lowerBound
+                last -= 1
+            }
+        }
+        let from = utf8Offset(atUTF16: start)
+        let to = utf8Offset(atUTF16: textEnd)
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+    }
+
+    /// The UTF-8 offset of a UTF-16 offset, counted on from the last one asked for.
+    private mutating func utf8Offset(atUTF16 offset: Int) -> Int {
+        if offset < cursor.utf16 { cursor = (0, 0) }
+        var bytes = cursor.utf8
+        for unit in units[cursor.utf16..<offset] {
+            // Each half of a surrogate pair counts two of its character's four bytes.
+            bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : (0xD800...0xDFFF).contains(unit) ? 2 : 3
+        }
+        cursor = (offset, bytes)
+        return bytes
     }
 
     /// A line without the white space it ends with. Most lines end in a letter: Characters are

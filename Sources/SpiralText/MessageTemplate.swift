@@ -25,7 +25,7 @@ public final class MessageTemplate: @unchecked Sendable {
     private let lock = Lock()
 
     public init(pattern: String, locale: String) throws(MessageFormatError) {
-        let units = Array(pattern.utf16)
+        let units = ICU.utf16(pattern)
         switch ICU.openMessage(units, locale: locale) {
         case .success(let message): self.message = message
         case .failure(let failure):

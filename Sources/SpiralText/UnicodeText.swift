@@ -93,8 +93,8 @@ public enum UnicodeText: Sendable {
         if locale == "ko" || locale.hasPrefix("ko-") || locale.hasPrefix("ko_") {
             let units = wrapper.units
             breaks.removeAll { b in
-                guard !b.hard, b.offset > 0, b.offset < units.count else { return false }
-                let before = units[b.offset - 1], after = units[b.offset]
+                guard !b.isHard, b.end > 0, b.end < units.count else { return false }
+                let before = units[b.end - 1], after = units[b.end]
                 return (isHangul(before) || isHangul(after)) && !isSpace(before)
             }
         }
@@ -123,12 +123,12 @@ public enum UnicodeText: Sendable {
     public static func truncate(_ s: String, toWidth width: Int) -> String {
         if displayWidth(s) <= width { return s }
         if width <= 0 { return "" }
-        let units = Array(s.utf16)
+        let units = ICU.utf16(s)
         var used = 0
         var end = 0
         for cluster in ICU.clusters(units) {
-            if used + cluster.width > width - 1 { break } // leave a column for "…"
-            used += cluster.width
+            if used + cluster.columns > width - 1 { break } // leave a column for "…"
+            used += cluster.columns
             end = cluster.range.upperBound
         }
         return String(decoding: units[..<end], as: UTF16.self) + "…"

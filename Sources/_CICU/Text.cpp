@@ -2,7 +2,6 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <vector>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/ubrk.h>
@@ -11,16 +10,6 @@
 #include "Support.hpp"
 
 using namespace icu;
-
-template <typename T> static T *copyVector(const std::vector<T> &items, int32_t *count) {
-    *count = 0;
-    if (items.empty()) return nullptr;
-    auto *result = static_cast<T *>(std::malloc(sizeof(T) * items.size()));
-    if (!result) return nullptr;
-    std::copy(items.begin(), items.end(), result);
-    *count = static_cast<int32_t>(items.size());
-    return result;
-}
 
 /// Columns one code point takes in a terminal, following wcwidth: marks,
 /// format and control characters and Hangul medial/final jamo take none,
@@ -37,27 +26,10 @@ static int32_t codePointWidth(UChar32 c) {
     return (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
 }
 
-/// An emoji cluster (emoji presentation, or an emoji made so by U+FE0F)
-/// takes two columns however many code points it joins; other clusters take
-/// the sum of their code points, which is what wcswidth and terminals do.
-static int32_t clusterWidth(const UChar *text, int32_t length) {
-    UChar32 first;
-    int32_t i = 0;
-    U16_NEXT(text, i, length, first);
-    bool emoji = u_hasBinaryProperty(first, UCHAR_EMOJI_PRESENTATION);
-    int32_t width = codePointWidth(first);
-    while (i < length) {
-        UChar32 c;
-        U16_NEXT(text, i, length, c);
-        if (c == 0xFE0F && u_hasBinaryProperty(first, UCHAR_EMOJI)) emoji = true;
-        width += codePointWidth(c);
-    }
-    return emoji ? 2 : width;
-}
-
 /// What the cluster code needs of a code point, looked up in ICU once per BMP code point and
 /// kept (three property lookups per character were a fifth of wrapping's instructions): its
-/// width if it stands alone as a cluster, and whether it always does (see below).
+/// width if it stands alone as a cluster, whether it always does (see below), and for a cluster
+/// of several code points its own width and whether it is an emoji (see clusterWidth).
 ///
 /// Kept in blocks of 128 code points, handed out in turn from one pool (as large as the whole
 /// plane, so it never runs out), rather than in one 64 KB table: the language screen's ten
@@ -65,7 +37,8 @@ static int32_t clusterWidth(const UChar *text, int32_t length) {
 /// twice over (read, then written) before the first screen; packed in the order first met,
 /// they touch three. Pages of the pool never used are never touched.
 namespace {
-constexpr uint8_t knownBit = 0x80, aloneBit = 0x40, widthMask = 0x03;
+constexpr uint8_t knownBit = 0x80, aloneBit = 0x40, emojiPresentationBit = 0x20, emojiBit = 0x10;
+constexpr uint8_t widthMask = 0x03, codePointWidthShift = 2; // two bits each: 0, 1 or 2 columns
 constexpr int blockBits = 7, blockSize = 1 << blockBits, poolBlocks = 0x10000 >> blockBits;
 std::atomic<std::atomic<uint8_t> *> bmpBlocks[0x10000 >> blockBits];
 std::atomic<uint8_t> pool[poolBlocks][blockSize];
@@ -85,13 +58,17 @@ std::atomic<uint8_t> *blockFor(UChar32 c) {
 }
 
 uint8_t computeInfo(UChar32 c) {
-    int32_t width = u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) ? 2 : codePointWidth(c);
+    bool emojiPresentation = u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION);
+    int32_t own = codePointWidth(c);
+    int32_t width = emojiPresentation ? 2 : own;
     bool alone = false;
     switch (u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK)) {
     case U_GCB_OTHER: case U_GCB_LV: case U_GCB_LVT: case U_GCB_CONTROL: case U_GCB_LF: alone = true; break;
     default: break;
     }
-    return knownBit | (alone ? aloneBit : 0) | static_cast<uint8_t>(width);
+    return knownBit | (alone ? aloneBit : 0) | (emojiPresentation ? emojiPresentationBit : 0)
+        | (u_hasBinaryProperty(c, UCHAR_EMOJI) ? emojiBit : 0) | static_cast<uint8_t>(own << codePointWidthShift)
+        | static_cast<uint8_t>(width);
 }
 
 uint8_t info(UChar32 c) {
@@ -106,25 +83,49 @@ uint8_t info(UChar32 c) {
 }
 } // namespace
 
+/// An emoji cluster (emoji presentation, or an emoji made so by U+FE0F)
+/// takes two columns however many code points it joins; other clusters take
+/// the sum of their code points, which is what wcswidth and terminals do.
+static int32_t clusterWidth(const UChar *text, int32_t length) {
+    UChar32 first;
+    int32_t i = 0;
+    U16_NEXT(text, i, length, first);
+    uint8_t firstInfo = info(first);
+    bool emoji = firstInfo & emojiPresentationBit;
+    int32_t width = (firstInfo >> codePointWidthShift) & widthMask;
+    while (i < length) {
+        UChar32 c;
+        U16_NEXT(text, i, length, c);
+        if (c == 0xFE0F && (firstInfo & emojiBit)) emoji = true;
+        width += (info(c) >> codePointWidthShift) & widthMask;
+    }
+    return emoji ? 2 : width;
+}
+
 // Opening a break iterator builds its rule tables: about 120,000 instructions, measured with
 // callgrind, against a few hundred to walk a line. So each thread keeps one iterator per kind
 // and locale and points it at each new text (ubrk_setText); threads never share one (the cold
-// listing parses plans on both cores).
+// listing parses plans on both cores). They are found by the tag as the caller spells it, so a
+// tag is parsed into an ICU locale only when its iterator is first opened (parsing it on every
+// call was a sixth of wrapping a line).
 namespace {
 struct BreakIterators {
     std::map<std::string, UBreakIterator *> open;
+    std::string key;
     ~BreakIterators() {
         for (auto &entry : open) ubrk_close(entry.second);
     }
-    UBreakIterator *get(UBreakIteratorType type, const char *locale, const UChar *text, int32_t length,
+    UBreakIterator *get(UBreakIteratorType type, const char *tag, const UChar *text, int32_t length,
                         UErrorCode &code) {
-        std::string key = std::to_string(static_cast<int>(type)) + ":" + (locale ? locale : "");
+        key.assign(1, static_cast<char>('0' + type));
+        key.append(tag ? tag : "");
         auto found = open.find(key);
         if (found != open.end()) {
             ubrk_setText(found->second, text, length, &code);
             return U_SUCCESS(code) ? found->second : nullptr;
         }
-        UBreakIterator *made = ubrk_open(type, locale, text, length, &code);
+        Locale locale = tag && *tag ? spiral::parseLocale(tag, code) : Locale::getRoot();
+        UBreakIterator *made = U_SUCCESS(code) ? ubrk_open(type, locale.getName(), text, length, &code) : nullptr;
         if (U_FAILURE(code)) {
             if (made) ubrk_close(made);
             return nullptr;
@@ -166,12 +167,11 @@ template <typename Each> static void forEachCluster(const UChar *chars, int32_t 
         each(start, end - start, clusterWidth(chars + start, end - start));
 }
 
-extern "C" spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t length, int32_t *count) {
-    std::vector<spiral_icu_cluster> clusters;
-    clusters.reserve(length);
+extern "C" int32_t spiral_icu_clusters(const uint16_t *text, int32_t length, spiral_icu_cluster *out) {
+    int32_t count = 0;
     forEachCluster(spiral::utf16(text), length,
-                   [&](int32_t start, int32_t size, int32_t width) { clusters.push_back({start, size, width}); });
-    return copyVector(clusters, count);
+                   [&](int32_t start, int32_t size, int32_t width) { out[count++] = {start, size, width}; });
+    return count;
 }
 
 extern "C" int32_t spiral_icu_width(const uint16_t *text, int32_t length) {
@@ -180,18 +180,16 @@ extern "C" int32_t spiral_icu_width(const uint16_t *text, int32_t length) {
     return total;
 }
 
-extern "C" spiral_icu_line_break *spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *tag,
-                                                         int32_t *count) {
-    std::vector<spiral_icu_line_break> result;
+extern "C" int32_t spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *tag,
+                                          spiral_icu_line_break *out) {
     UErrorCode code = U_ZERO_ERROR;
-    Locale locale = spiral::parseLocale(tag, code);
-    UBreakIterator *breaks = U_SUCCESS(code) ? iterators.get(UBRK_LINE, locale.getName(), spiral::utf16(text), length, code)
-                                             : nullptr;
-    for (int32_t end; breaks && U_SUCCESS(code) && (end = ubrk_next(breaks)) != UBRK_DONE;) {
+    UBreakIterator *breaks = iterators.get(UBRK_LINE, tag, spiral::utf16(text), length, code);
+    int32_t count = 0;
+    for (int32_t end; breaks && U_SUCCESS(code) && count < length && (end = ubrk_next(breaks)) != UBRK_DONE;) {
         int32_t rule = ubrk_getRuleStatus(breaks);
-        result.push_back({end, rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT ? 1 : 0});
+        out[count++] = {end, rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT ? 1 : 0};
     }
-    return copyVector(result, count);
+    return count;
 }
 
 extern "C" uint16_t *spiral_icu_nfc(const uint16_t *text, int32_t length, int32_t *outLength, int32_t *status) {

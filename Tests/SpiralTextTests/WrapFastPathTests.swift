@@ -37,7 +37,7 @@ import Testing
     /// A width is summed in the shim without building the cluster list: the same sum.
     @Test func everyShippedMessageMeasuresAsItsClustersAddUp() throws {
         for (_, text) in try Self.messages() {
-            #expect(UnicodeText.displayWidth(text) == ICU.clusters(Array(text.utf16)).reduce(0) { $0 + $1.width }, "\(text)")
+            #expect(UnicodeText.displayWidth(text) == ICU.clusters(Array(text.utf16)).reduce(0) { $0 + $1.columns }, "\(text)")
         }
     }
 

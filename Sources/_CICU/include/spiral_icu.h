@@ -86,7 +86,9 @@ uint16_t *spiral_icu_plural_select(const char *locale, double number, int32_t *o
 typedef struct spiral_icu_cluster {
     int32_t start, length, width;
 } spiral_icu_cluster;
-spiral_icu_cluster *spiral_icu_clusters(const uint16_t *text, int32_t length, int32_t *count);
+/// Writes the text's clusters, in order, into `out` (room for `length` of them: a cluster holds
+/// at least one unit) and returns how many.
+int32_t spiral_icu_clusters(const uint16_t *text, int32_t length, spiral_icu_cluster *out);
 /// The sum of spiral_icu_clusters' widths, without building the list.
 int32_t spiral_icu_width(const uint16_t *text, int32_t length);
 
@@ -95,8 +97,9 @@ int32_t spiral_icu_width(const uint16_t *text, int32_t length);
 typedef struct spiral_icu_line_break {
     int32_t offset, hard;
 } spiral_icu_line_break;
-spiral_icu_line_break *spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *locale,
-                                              int32_t *count);
+/// Writes the break opportunities, in ascending order, into `out` (room for `length` of them: each
+/// is at a different offset after the start) and returns how many.
+int32_t spiral_icu_line_breaks(const uint16_t *text, int32_t length, const char *locale, spiral_icu_line_break *out);
 
 // MARK: Transforms
 
