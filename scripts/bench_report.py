@@ -129,8 +129,12 @@ def main():
     text_path = os.path.join(d, "text.json")
     text = json.load(open(text_path)) if os.path.exists(text_path) else {}
     if dialog:
-        out.append(f"| first kiosk screen ≤ 1.5× `dialog --inputbox` (start-up issue, same run) | "
-                   f"{kiosk:.1f} ms vs {dialog:.1f} ms = {kiosk / dialog:.1f}× | {ok(kiosk <= 1.5 * dialog)} |")
+        out.append(f"| first kiosk screen ≤ 1.5× `dialog --inputbox` (start-up issue, same run; supervised, as `make kiosk` runs it) | "
+                   f"{kiosk:.1f} ms vs {dialog:.1f} ms = {kiosk / dialog:.2f}× | {ok(kiosk <= 1.5 * dialog)} |")
+        single = next((r["median_ms"] for k, r in s.items() if k.startswith("spiral kiosk --once")), None)
+        if single:
+            out.append(f"| the same, one family in the kiosk's own process (`--once`) | "
+                       f"{single:.1f} ms vs {dialog:.1f} ms = {single / dialog:.2f}× | {ok(single <= 1.5 * dialog)} |")
     if "kiosk_binary_mb" in text:
         out.append(f"| kiosk binary ≤ 30 MB (start-up issue; the static build `make kiosk` runs) | "
                    f"{text['kiosk_binary_mb']:.0f} MB | {ok(text['kiosk_binary_mb'] <= 30)} |")
@@ -161,7 +165,9 @@ def main():
             "Each command in a new 80×24 pseudo-terminal, interleaved in a shuffled order after warm-up runs",
             "(scripts/bench_startup.py). The kiosk is ready when its prompt mark is drawn after the whole",
             "language screen; `dialog` when the bottom-right corner of its box is drawn; `/bin/true` when it",
-            "exits (the floor: fork and exec). Each kiosk build keeps its own cache folder across its runs, as",
+            "exits (the floor: fork and exec). The kiosk runs as `make kiosk` runs it, supervised (each family's",
+            "session in a process of its own), but for the `--once` row (one family, in the kiosk's own process).",
+            "Each kiosk build keeps its own cache folder across its runs, as",
             "a kiosk machine does (the notes that spare a start re-reading the language files name the",
             "program that wrote them); *first start* has an empty one at every run, as after installing or",
             "upgrading.", "",

@@ -5,7 +5,9 @@ Each command runs in a fresh pseudo-terminal (80x24, TERM=xterm-256color, LANG=C
 starts just before fork and stops when the first screen is complete on the terminal:
 
   spiral kiosk   the prompt mark "› " has been written (after the language screen, or with
-                 --language en the welcome screen)
+                 --language en the welcome screen). Run as `make kiosk` runs it: supervised, each
+                 family's session in a process of its own; `--once` (one family, in the kiosk's
+                 own process) is its own row.
   dialog         the inputbox's outer frame is closed: its bottom-right corner, written after the
                  buttons row ("ACS" `qj`, or Unicode `─┘` when ncurses draws in UTF-8)
   /bin/true      the process has exited (its end of the terminal closed): the floor, fork + exec
@@ -76,10 +78,15 @@ def dialog_ready(buf):
 
 
 def reap(pid, fd):
+    """Ends the command and everything it started: forkpty made it a session and process group
+    leader, and a supervised kiosk's family process would outlive it into the next run."""
     try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:
@@ -267,7 +274,7 @@ def main():
     stores = tempfile.mkdtemp(prefix="spiral-bench-stores-")
     counter = [0]
 
-    def kiosk(path, extra=(), notes="kept"):
+    def kiosk(path, extra=(), notes="kept", once=False):
         """Each command keeps its own cache folder (the language-header notes and the record of
         content found sound), as a kiosk machine running one program does: the notes name the
         program that wrote them, so builds sharing one folder would each find the other's and
@@ -279,7 +286,8 @@ def main():
             counter[0] += 1  # a fresh, not yet existing store each run, as on a new kiosk
             env = environment()
             env["XDG_CACHE_HOME"] = caches if notes == "kept" else os.path.join(stores, f"cache-cold-{counter[0]}")
-            return [path, "kiosk", "--once", *extra, "--store", os.path.join(stores, str(counter[0]))], env
+            mode = ["--once"] if once else []
+            return [path, "kiosk", *mode, *extra, "--store", os.path.join(stores, str(counter[0]))], env
         return make
 
     # As a centre runs it (the language screen first), and for each build; straight to the
@@ -289,6 +297,7 @@ def main():
     for name, path in spirals:
         commands.append((f"spiral kiosk ({name})", kiosk(path), kiosk_ready))
     first_name, first_path = spirals[0]
+    commands.append((f"spiral kiosk --once ({first_name})", kiosk(first_path, once=True), kiosk_ready))
     commands.append((f"spiral kiosk --language en ({first_name})", kiosk(first_path, ["--language", "en"]), kiosk_ready))
     commands.append((f"spiral kiosk, first start ({first_name})", kiosk(first_path, notes="none"), kiosk_ready))
     if args.dialog:

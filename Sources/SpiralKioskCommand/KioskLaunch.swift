@@ -46,30 +46,65 @@ package struct KioskLaunch {
         }
         FamilyProcesses.disableCrashHandler()
         Signals.ignoreJobControl()
-        // The content (prompts, languages, config: no family's words) is loaded once, then each
-        // family's session runs in a process forked from this one. The loading threads are joined
-        // before the first fork, so forking is safe, and a broken file is reported once, before
-        // anyone sits down.
-        let content = try loadContent(whileTheScriptLoads: alongside)
-        noteLanguagesLeftOut(content)
-        // The pusher is its own process, started before any family's: this one stays single-threaded.
-        let pusher = try startPusher(content.config)
-        let exit = FamilyProcesses.supervise(
+        // Each family's session runs in a process forked from this one, which never reads a
+        // family's words. The first family's process loads the content (prompts, languages,
+        // config: no family's words) for itself, as a single start does, and reports a broken
+        // file before anyone can answer; once its first screen is up, this process loads the
+        // same for every later family (FamilyProcesses.supervise says why). The loading
+        // threads are joined before the next fork, so forking is safe.
+        var loaded: Content?
+        var pusher: BackgroundProgram?
+        defer { pusher?.stop() }
+        let ending = try FamilyProcesses.supervise(
+            first: { shown in runFirstFamily(whenShown: shown) },
+            load: {
+                // Readline's set-up done here too, for each later family's process to inherit.
+                // On a thread that runs only when a core is free: the first family's screen is
+                // up, and its terminal still has to draw it.
+                // Reading aloud's leftovers from a crashed session (they can hold a family's
+                // words) are tidied here too, soon after the kiosk starts.
+                let launch = self
+                let content = try Background(idle: true) {
+                    let content = try launch.loadContent(whileTheScriptLoads: Self.prepareFirstScreen)
+                    Speaker.prepare(settings: content.config.speech)
+                    return content
+                }.value()
+                noteLanguagesLeftOut(content)
+                // The pusher is its own process: this one stays single-threaded.
+                pusher = try startPusher(content.config)
+                loaded = content
+            },
             abnormal: { status in
-                StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
+                guard let loaded else { return }
+                StaffLog(path: localDirectory(loaded.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
                     .record(.familySessionEndedAbnormally(status: status))
             },
-            // While each family's session runs: reading aloud's leftovers tidied, and its programs
-            // looked up for the next family to inherit (the first looks them up itself).
-            alongside: { Speaker.prepare(settings: content.config.speech) },
+            // While each later family's session runs: reading aloud's leftovers tidied, and its
+            // programs looked up for the next family to inherit (the first looks them up itself).
+            alongside: { if let loaded { Speaker.prepare(settings: loaded.config.speech) } },
             between: {
                 pusher?.keepRunning()
                 Terminal.write(Terminal.clearScreenAndScrollback)
             },
-            session: { runOneFamily(content) })
-        pusher?.stop()
+            session: { loaded.map { runOneFamily($0) } ?? .failed })
         Terminal.restore()
-        if exit == .failed { throw ExitCode(1) }
+        switch ending {
+        case .exit(.failed): throw ExitCode(1)
+        case let .firstCouldNotStart(status): throw ExitCode(status)
+        case .exit: return
+        }
+    }
+
+    /// The first family's process, forked before the kiosk loaded anything: it loads the content
+    /// itself (a broken file is reported here, and this process exits with the kiosk's status
+    /// for it), then runs the family's session, saying when its first prompt is up.
+    func runFirstFamily(whenShown shown: @escaping () -> Void) -> FamilyProcesses.Exit {
+        do {
+            let content = try loadContent(whileTheScriptLoads: Self.prepareFirstScreen)
+            return runOneFamily(content, whenShown: shown)
+        } catch {
+            Glibc.exit(Self.report(error))
+        }
     }
 
     /// Once, when the kiosk starts: the languages its display cannot draw, in the staff log.
@@ -82,8 +117,9 @@ package struct KioskLaunch {
     }
 
     /// A family's process: one family, then what the kiosk should do next.
-    package func runOneFamily(_ content: Content) -> FamilyProcesses.Exit {
+    package func runOneFamily(_ content: Content, whenShown shown: (() -> Void)? = nil) -> FamilyProcesses.Exit {
         let kiosk = makeKiosk(content, interactive: true)
+        (kiosk.reader as? ReadlineReader)?.whenPromptShown = shown
         defer { Terminal.restore() }
         let outcome = kiosk.driver.runFamily()
         Terminal.write(Terminal.clearScreenAndScrollback)
@@ -109,7 +145,7 @@ package struct KioskLaunch {
         }
     }
 
-    package struct Content {
+    package struct Content: Sendable {
         var script: PromptScript
         var catalogue: MessageCatalogue
         var config: CentreConfig
@@ -270,14 +306,21 @@ extension KioskLaunch {
         do {
             try run()
             Glibc.exit(0)
-        } catch let failure as RuntimeFailure {
-            Self.fail(failure)
         } catch {
-            let message = KioskCommand.message(for: error)
-            let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
-            StandardError.write(text + "\n")
-            Glibc.exit(KioskCommand.exitCode(for: error).rawValue)
+            Glibc.exit(Self.report(error))
         }
+    }
+
+    /// Says on standard error what went wrong and how to fix it; returns the exit status for it.
+    static func report(_ error: any Error) -> Int32 {
+        if let failure = error as? RuntimeFailure {
+            StandardError.write("Error: " + failure.description + "\n")
+            return failure.code.rawValue
+        }
+        let message = KioskCommand.message(for: error)
+        let text = message.hasPrefix("error:") ? message : "Error: " + message  // ContentError names each line itself
+        StandardError.write(text + "\n")
+        return KioskCommand.exitCode(for: error).rawValue
     }
 
     package static func fail(_ failure: RuntimeFailure) -> Never {

@@ -32,14 +32,36 @@ public enum FamilyProcesses: Sendable {
         }
     }
 
+    /// How supervising ended: as a family's process said, or with the first family's process
+    /// unable to start (content it could not load; it has said why), and its exit status.
+    public enum Ending: Equatable, Sendable {
+        case exit(Exit)
+        case firstCouldNotStart(status: Int32)
+    }
+
     /// Forks `session` for one family after another until it says the kiosk should close, or the
     /// kiosk is told to stop (SIGTERM, SIGHUP: passed on to the family's process, which saves).
+    ///
+    /// The first family's process is forked at once, before the kiosk has loaded anything, and runs
+    /// `first`: it loads what it needs itself and calls `shown` once its first screen and prompt
+    /// are up. Only then does `load` run here, readying what every later family's process is
+    /// forked with, so it takes no core from the first screen. A kiosk that loaded first and then
+    /// forked showed its first screen 2 ms later than a single start (docs/benchmarks.md). If the
+    /// first process ends before showing anything, having exited with a status, the kiosk stops
+    /// with it (it has said why).
+    ///
+    /// The first family's process loads on two threads, as a single start does, so it is forked
+    /// from a new thread that has run no Swift code (`forkFromNewThread`). Later families'
+    /// processes, forked from this thread, must run Swift code on one thread only.
+    ///
     /// Call with only this one thread running (nothing may have used Dispatch): a process forked
-    /// from a multi-threaded one can hang on a lock another thread held. `abnormal` hears of a
-    /// family's process that crashed or was killed; `alongside` runs here while each family's
-    /// session runs (work that need not hold up its first screen), `between` after each.
-    public static func supervise(abnormal: (Int32) -> Void, alongside: () -> Void = {}, between: () -> Void,
-                                 session: () -> Exit) -> Exit {
+    /// from a multi-threaded one can hang on a lock another thread held; `load` must join any
+    /// thread it starts. `abnormal` hears of a family's process that crashed or was killed;
+    /// `alongside` runs here while each later family's session runs (work that need not hold up
+    /// its first screen), `between` after each.
+    public static func supervise(first: (_ shown: @escaping () -> Void) -> Exit, load: () throws -> Void,
+                                 abnormal: (Int32) -> Void, alongside: () -> Void = {}, between: () -> Void,
+                                 session: () -> Exit) throws -> Ending {
         // The kiosk process itself ignores the keyboard's signals; each family's process handles
         // its own (Ctrl-C clears a line there; Ctrl-\ and Ctrl-Z stay ignored).
         signal(SIGINT, SIG_IGN)
@@ -47,32 +69,159 @@ public enum FamilyProcesses: Sendable {
         signal(SIGTSTP, SIG_IGN)
         signal(SIGTERM, forwardTermination)
         signal(SIGHUP, forwardTermination)
+        var loaded = false
         while true {
-            let pid = fork()
+            let firstFamily = !loaded
+            var shownPipe: [Int32] = [-1, -1]
+            if firstFamily && !makePipe(&shownPipe) {
+                // No pipe (out of descriptors): load first, as a kiosk did before, then fork.
+                try load()
+                loaded = true
+                continue
+            }
+            let (readEnd, writeEnd) = (shownPipe[0], shownPipe[1])
+            // The thread that runs `first` has ended when forkFromNewThread returns here.
+            let forked = firstFamily
+                ? withoutActuallyEscaping(first) { first in
+                    forkFromNewThread {
+                        close(readEnd)
+                        exit(first({
+                            var byte: UInt8 = 1
+                            _ = write(writeEnd, &byte, 1)
+                            close(writeEnd)
+                        }).rawValue)
+                    }
+                }
+                : fork()
+            guard let pid = forked else {
+                // No thread to fork from (out of memory): load first, as a kiosk did before.
+                close(readEnd)
+                close(writeEnd)
+                try load()
+                loaded = true
+                continue
+            }
             if pid == 0 {
-                // The family's process: its own handlers are installed by its line reader.
-                signal(SIGTERM, SIG_DFL)
-                signal(SIGHUP, SIG_DFL)
-                signal(SIGINT, SIG_DFL)
+                resetSignalsInFamilyProcess()
                 exit(session().rawValue)
             }
             if pid < 0 {
                 // No process could be made (out of memory): run the session here rather than stop.
-                return session()
+                if firstFamily {
+                    close(readEnd)
+                    close(writeEnd)
+                    return .exit(first({}))
+                }
+                return .exit(session())
             }
             currentFamily = pid
-            alongside()
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            var reaped = false
+            func reap() {
+                if !reaped { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
+                reaped = true
+            }
+            if firstFamily {
+                close(writeEnd)
+                let shown = waitUntilShown(readEnd)
+                close(readEnd)
+                if !shown {
+                    reap()
+                    currentFamily = 0
+                    if stopRequested != 0 { return .exit(.terminated) }
+                    // Ended before its first screen with a status: it said why, and the kiosk
+                    // stops. Killed by a signal: noted below, once loaded, as any family's crash.
+                    if status & 0x7F == 0 { return .firstCouldNotStart(status: (status >> 8) & 0xFF) }
+                }
+                do {
+                    try load()
+                    loaded = true
+                } catch {
+                    // What the first family began is theirs to finish before the kiosk stops.
+                    reap()
+                    currentFamily = 0
+                    throw error
+                }
+            } else {
+                alongside()
+            }
+            reap()
             currentFamily = 0
-            if stopRequested != 0 { return .terminated }
+            if stopRequested != 0 { return .exit(.terminated) }
             let exited = status & 0x7F == 0
             let code = (status >> 8) & 0xFF
-            if exited, let exit = Exit(rawValue: code), exit != .nextFamily { return exit }
+            if exited, let exit = Exit(rawValue: code), exit != .nextFamily { return .exit(exit) }
             if !exited || code != 0 { abnormal(status) }
             between()
         }
     }
+
+    /// The family's process's signal handlers: its own are installed by its line reader.
+    private static func resetSignalsInFamilyProcess() {
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGHUP, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
+    }
+
+    /// fork(), called from a new thread as its first act; in the new process, `child` runs on
+    /// that thread's copy (its only thread), and this thread gets the process id (or -1). Nil
+    /// when no thread could be made.
+    ///
+    /// Why: the Swift runtime keeps each thread's id, once learnt, for its `once` locks
+    /// (swift/Threading/Impl/Linux/ulock.h), and fork copies it into the new process's only
+    /// thread. A process forked from this kiosk's main thread holds the kiosk's id there: if it
+    /// started a second thread and the two contended for one such lock, both would spin forever
+    /// (seen: a third of first starts hung). A new thread has learnt no id, so its copy learns
+    /// its own.
+    private static func forkFromNewThread(child: @escaping () -> Never) -> pid_t? {
+        let start = ForkStart(child)
+        let context = Unmanaged.passRetained(start).toOpaque()
+        var thread = pthread_t()
+        let made = pthread_create(&thread, nil, { context in
+            let pid = fork()  // first: no Swift code has run on this thread
+            let start = Unmanaged<ForkStart>.fromOpaque(context!)
+            if pid == 0 {
+                FamilyProcesses.resetSignalsInFamilyProcess()
+                start.takeUnretainedValue().child()
+            }
+            start.takeUnretainedValue().pid = pid
+            start.release()
+            return nil
+        }, context)
+        guard made == 0 else {
+            Unmanaged<ForkStart>.fromOpaque(context).release()
+            return nil
+        }
+        pthread_join(thread, nil)
+        return start.pid
+    }
+
+    /// A pipe whose ends close on exec: a program the family's process starts (the speech player)
+    /// must not hold it open. (pipe2 is a GNU extension Swift's Glibc does not show.)
+    private static func makePipe(_ ends: inout [Int32]) -> Bool {
+        guard pipe(&ends) == 0 else { return false }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    /// Whether the first family's process said its screen is up (one byte) before it ended (the
+    /// pipe closed with nothing in it).
+    private static func waitUntilShown(_ readEnd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        while true {
+            let got = read(readEnd, &byte, 1)
+            if got < 0 && errno == EINTR { continue }
+            return got == 1
+        }
+    }
+}
+
+/// What `forkFromNewThread`'s thread runs in the new process, and the process id it got.
+private final class ForkStart: @unchecked Sendable {
+    // @unchecked: `pid` is written by the thread before it ends and read only after the join.
+    let child: () -> Never
+    var pid: pid_t = -1
+    init(_ child: @escaping () -> Never) { self.child = child }
 }
 
 // Raw process state for the signal handler (which can only read globals): the family process to

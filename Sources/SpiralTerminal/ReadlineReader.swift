@@ -37,9 +37,17 @@ public final class ReadlineReader: LineReader {
     public static func prepareLocale() { spiral_rl_prepare_locale() }
     public static func prepare() { spiral_rl_prepare() }
 
+    /// Called once, when a prompt is next on the screen and readline waits for keys (the kiosk's
+    /// supervisor waits for the first family's, FamilyProcesses.supervise).
+    public var whenPromptShown: (() -> Void)?
+
     public func readLine(prompt: String, prefill: String, completions: [String], idleTimeout: Duration?,
                          limit: Int?, onResize: (() -> Void)?, onSpeak: (() -> Bool)?) -> LineReadResult {
         begin(prompt: prompt, prefill: prefill, completions: completions, limit: limit ?? 0)
+        if let shown = whenPromptShown {
+            whenPromptShown = nil
+            shown()
+        }
         defer { spiral_rl_end() }
         let timeout = idleTimeout.map(\.clampedMilliseconds) ?? -1
         while true {

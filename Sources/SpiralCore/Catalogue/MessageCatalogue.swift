@@ -59,8 +59,7 @@ public final class MessageCatalogue: @unchecked Sendable {
         var files: [LanguageFile] = []
         var problems: [LanguageLoadProblem] = []
         var unread: [String: LanguageFileReader.Unread] = [:]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
+        let names = FileSystemCalls.listDirectory(directory).filter { $0.hasSuffix(".json") }.sorted()
         let noted = lazily ? headers?.entries(keeping: firstScreenKeys) ?? [:] : [:]
         // Each file's stamp, looked at once: whether to scan on both cores, and what is noted.
         var stamps: [String: String] = [:]

@@ -18,8 +18,16 @@ package final class Background<T: Sendable>: @unchecked Sendable {
     private var thread = pthread_t()
     private var running = false
 
-    package init(_ work: @escaping @Sendable () throws -> T) {
-        let start = ThreadStart { [self] in result = Result { try work() } }
+    /// `idle`: the thread runs only when a core would otherwise be idle (SCHED_IDLE), and so do
+    /// threads and processes it starts: for work that must never hold up what a person waits for.
+    package init(idle: Bool = false, _ work: @escaping @Sendable () throws -> T) {
+        let start = ThreadStart { [self] in
+            if idle {
+                var lowest = sched_param()
+                pthread_setschedparam(pthread_self(), schedIdle, &lowest)
+            }
+            result = Result { try work() }
+        }
         let context = Unmanaged.passRetained(start).toOpaque()
         running = pthread_create(&thread, nil, { context in
             Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().run()
@@ -39,6 +47,9 @@ package final class Background<T: Sendable>: @unchecked Sendable {
         return try result!.get()
     }
 }
+
+/// Linux's SCHED_IDLE (sched.h defines it only for _GNU_SOURCE, which Swift's Glibc lacks).
+private let schedIdle: Int32 = 5
 
 /// What a new thread runs (a C thread's start routine can capture nothing, so it is passed in).
 private final class ThreadStart: @unchecked Sendable {
