@@ -50,8 +50,10 @@ public enum UnicodeText: Sendable {
         while let start = utf8[from...].firstIndex(of: first) {
             guard let end = utf8.index(start, offsetBy: needle.count, limitedBy: utf8.endIndex) else { break }
             if utf8[start..<end].elementsEqual(needle), between(start), between(end) {
-                out += text[copied..<start]
-                out += replacement
+                // append(contentsOf:) takes a Substring as bytes; `+=` would take it as a
+                // sequence of Characters (40,000 instructions for one of the key hints).
+                out.append(contentsOf: text[copied..<start])
+                out.append(replacement)
                 copied = end
                 from = end
             } else {
@@ -59,7 +61,7 @@ public enum UnicodeText: Sendable {
             }
         }
         if copied == utf8.startIndex { return text }
-        out += text[copied...]
+        out.append(contentsOf: text[copied...])
         return out
     }
 
