@@ -101,6 +101,7 @@ package struct KioskLaunch {
     func runFirstFamily(whenShown shown: @escaping () -> Void) -> FamilyProcesses.Exit {
         do {
             let content = try loadContent(whileTheScriptLoads: Self.prepareFirstScreen)
+            _ = try checkPusher(content.config)
             return runOneFamily(content, whenShown: shown)
         } catch {
             Glibc.exit(Self.report(error))
@@ -159,8 +160,9 @@ package struct KioskLaunch {
     /// What the first screen needs that no file of the centre's decides: readline's set-up (its
     /// terminal description, inputrc and key bindings: half a millisecond) and the look-up of the
     /// speech programs (the default player; a centre's own is looked up when the config names
-    /// it). Done while the script's thread finishes, in the process that forks each family's,
-    /// which inherits it done.
+    /// it). Done while the script's thread finishes: in the first family's process and a single
+    /// start for themselves, and in the kiosk's own process for the later families' processes it
+    /// forks, which inherit it done.
     static func prepareFirstScreen() {
         ReadlineReader.prepare()
         Speaker.findPrograms(player: nil)
@@ -226,6 +228,17 @@ package struct KioskLaunch {
     /// starts `spiral store push --follow` beside the kiosk. The URL goes in its environment,
     /// not its arguments, so the password is not in the process list.
     package func startPusher(_ config: CentreConfig) throws -> BackgroundProgram? {
+        guard let (spiral, latest) = try checkPusher(config) else { return nil }
+        setenv("SPIRAL_STORE", storeOptions.named ?? latest.store ?? "", 1)
+        var argv = [spiral, "store", "push", "--follow", "--outbox", box.directory]
+        if let config = content.configPath { argv += ["--config", config] }
+        return BackgroundProgram(argv)
+    }
+
+    /// What a shared store's pusher needs, checked (nil without a shared store): the `spiral`
+    /// program, and a centre key (the shared store holds only sealed plans). The first family's
+    /// process checks too, so a kiosk that cannot push stops before anyone answers.
+    func checkPusher(_ config: CentreConfig) throws -> (program: String, config: CentreConfig)? {
         guard try storeOptions.sharedURL(config: config) != nil else { return nil }
         guard let spiral = Self.fullProgram() else {
             throw RuntimeFailure("This kiosk sends plans to a shared store through `spiral store push`, and there is no `spiral` program beside spiral-kiosk. Install both (deploy/install.sh does), then start the kiosk again.", code: .config)
@@ -234,10 +247,7 @@ package struct KioskLaunch {
         guard latest.sealingKey != nil else {
             throw RuntimeFailure("This kiosk sends plans to a shared store, which holds only sealed plans, and the centre config has no centre key. Run `spiral keys init` (docs/sealing.md), then start the kiosk again.", code: .config)
         }
-        setenv("SPIRAL_STORE", storeOptions.named ?? latest.store ?? "", 1)
-        var argv = [spiral, "store", "push", "--follow", "--outbox", box.directory]
-        if let config = content.configPath { argv += ["--config", config] }
-        return BackgroundProgram(argv)
+        return (spiral, latest)
     }
 
     /// The program that has every command: this one, unless this is `spiral-kiosk` (the kiosk
@@ -313,6 +323,8 @@ extension KioskLaunch {
 
     /// Says on standard error what went wrong and how to fix it; returns the exit status for it.
     static func report(_ error: any Error) -> Int32 {
+        // Said already (by the first family's process): only the status is passed on.
+        if let code = error as? ExitCode { return code.rawValue }
         if let failure = error as? RuntimeFailure {
             StandardError.write("Error: " + failure.description + "\n")
             return failure.code.rawValue

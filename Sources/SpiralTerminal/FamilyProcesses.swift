@@ -80,6 +80,10 @@ public enum FamilyProcesses: Sendable {
                 continue
             }
             let (readEnd, writeEnd) = (shownPipe[0], shownPipe[1])
+            // SIGTERM and SIGHUP wait until the new process is known here (to be passed on) and
+            // has put back its own handling; the thread that forks inherits the block, so no
+            // handler runs Swift code on it before its fork.
+            blockTermination(true)
             // The thread that runs `first` has ended when forkFromNewThread returns here.
             let forked = firstFamily
                 ? withoutActuallyEscaping(first) { first in
@@ -95,6 +99,7 @@ public enum FamilyProcesses: Sendable {
                 : fork()
             guard let pid = forked else {
                 // No thread to fork from (out of memory): load first, as a kiosk did before.
+                blockTermination(false)
                 close(readEnd)
                 close(writeEnd)
                 try load()
@@ -107,6 +112,7 @@ public enum FamilyProcesses: Sendable {
             }
             if pid < 0 {
                 // No process could be made (out of memory): run the session here rather than stop.
+                blockTermination(false)
                 if firstFamily {
                     close(readEnd)
                     close(writeEnd)
@@ -115,6 +121,8 @@ public enum FamilyProcesses: Sendable {
                 return .exit(session())
             }
             currentFamily = pid
+            blockTermination(false)
+            if stopRequested != 0 { kill(pid, SIGTERM) }  // arrived while it was being made
             var status: Int32 = 0
             var reaped = false
             func reap() {
@@ -129,12 +137,15 @@ public enum FamilyProcesses: Sendable {
                     reap()
                     currentFamily = 0
                     if stopRequested != 0 { return .exit(.terminated) }
-                    // Ended before its first screen with a status: it said why, and the kiosk
-                    // stops. Killed by a signal: noted below, once loaded, as any family's crash.
-                    if status & 0x7F == 0 { return .firstCouldNotStart(status: (status >> 8) & 0xFF) }
+                    // Ended before its first screen with a status of its own (content it could
+                    // not load): it said why, and the kiosk stops. With a family's outcome, or
+                    // killed by a signal: as any family's process, below, once loaded.
+                    let code = (status >> 8) & 0xFF
+                    if status & 0x7F == 0, Exit(rawValue: code) == nil { return .firstCouldNotStart(status: code) }
                 }
                 do {
-                    try load()
+                    // Told to stop meanwhile: nothing more to load, nor a pusher to start.
+                    if stopRequested == 0 { try load() }
                     loaded = true
                 } catch {
                     // What the first family began is theirs to finish before the kiosk stops.
@@ -161,6 +172,17 @@ public enum FamilyProcesses: Sendable {
         signal(SIGTERM, SIG_DFL)
         signal(SIGHUP, SIG_DFL)
         signal(SIGINT, SIG_DFL)
+        blockTermination(false)
+    }
+
+    /// Holds back SIGTERM and SIGHUP on this thread (threads it starts inherit it), or lets them
+    /// through again; one held back arrives when let through.
+    private static func blockTermination(_ block: Bool) {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGHUP)
+        pthread_sigmask(block ? SIG_BLOCK : SIG_UNBLOCK, &signals, nil)
     }
 
     /// fork(), called from a new thread as its first act; in the new process, `child` runs on
@@ -177,7 +199,13 @@ public enum FamilyProcesses: Sendable {
         let start = ForkStart(child)
         let context = Unmanaged.passRetained(start).toOpaque()
         var thread = pthread_t()
-        let made = pthread_create(&thread, nil, { context in
+        // The first family's whole session runs on this thread's copy: a stack of the main
+        // thread's usual 8 MiB (a thread's own default is 2 MiB when the limit is unlimited).
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 8 << 20)
+        let made = pthread_create(&thread, &attributes, { context in
             let pid = fork()  // first: no Swift code has run on this thread
             let start = Unmanaged<ForkStart>.fromOpaque(context!)
             if pid == 0 {

@@ -71,3 +71,23 @@ def test_a_broken_prompt_script_stops_the_kiosk_before_anyone_answers(tmp_path):
         assert said.count("Error") == 1 or said.count("error:") >= 1, said
     supervised, single = statuses
     assert supervised == single != 0, statuses
+
+
+def test_a_kiosk_that_cannot_send_to_its_shared_store_stops_before_anyone_answers(tmp_path):
+    """The first family's process checks what the shared store's pusher needs (here the `spiral`
+    program beside the kiosk) before its first screen: otherwise that family's plan would wait,
+    with nothing to send it, until their session ended."""
+    from kiosk_driver import BUILD
+    alone = tmp_path / "bin"
+    alone.mkdir()
+    copy = alone / "spiral-kiosk"
+    shutil.copyfile(os.path.join(BUILD, "spiral-kiosk"), copy)
+    os.chmod(copy, 0o755)
+    s = Screen(["--store", "postgresql://kiosk:secret@127.0.0.1:1/spiral", "--outbox", str(tmp_path / "outbox"),
+                "--prompts", os.path.join(ROOT, "Prompts"), "--localizations", os.path.join(ROOT, "Localizations")],
+               binary=str(copy), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    s.wait_for("there is no `spiral` program beside spiral-kiosk")
+    assert s.wait_exit() == 78
+    said = s.output()
+    assert "Type the number or the name of your language" not in said and "secret" not in said
+    assert said.count("there is no `spiral` program") == 1 and "Error: \r\n" not in said, said

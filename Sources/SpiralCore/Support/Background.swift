@@ -8,9 +8,9 @@ import Darwin
 /// kiosk reads its prompt script, and half its language files, while the rest load
 /// (docs/benchmarks.md: start-up).
 ///
-/// A thread of its own, joined by `value()`, not Dispatch: the interactive kiosk forks each
-/// family's process after loading, and a process forked while another thread might hold a lock
-/// can hang on it. Dispatch's worker threads outlive the work they were given; a joined thread
+/// A thread of its own, joined by `value()`, not Dispatch: the interactive kiosk forks later
+/// families' processes after loading, and a process forked while another thread might hold a
+/// lock can hang on it. Dispatch's worker threads outlive the work they were given; a joined thread
 /// is gone. Call `value()` once, from the thread that started the work.
 package final class Background<T: Sendable>: @unchecked Sendable {
     // @unchecked: `result` is written by the thread before it ends and read only after the join.
@@ -21,16 +21,16 @@ package final class Background<T: Sendable>: @unchecked Sendable {
     /// `idle`: the thread runs only when a core would otherwise be idle (SCHED_IDLE), and so do
     /// threads and processes it starts: for work that must never hold up what a person waits for.
     package init(idle: Bool = false, _ work: @escaping @Sendable () throws -> T) {
-        let start = ThreadStart { [self] in
-            if idle {
+        let start = ThreadStart(idle: idle) { [self] in result = Result { try work() } }
+        let context = Unmanaged.passRetained(start).toOpaque()
+        running = pthread_create(&thread, nil, { context in
+            let start = Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue()
+            // Only the new thread: done here with no thread to be had, it would stay so.
+            if start.idle {
                 var lowest = sched_param()
                 pthread_setschedparam(pthread_self(), schedIdle, &lowest)
             }
-            result = Result { try work() }
-        }
-        let context = Unmanaged.passRetained(start).toOpaque()
-        running = pthread_create(&thread, nil, { context in
-            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().run()
+            start.run()
             return nil
         }, context) == 0
         if !running {
@@ -53,6 +53,10 @@ private let schedIdle: Int32 = 5
 
 /// What a new thread runs (a C thread's start routine can capture nothing, so it is passed in).
 private final class ThreadStart: @unchecked Sendable {
+    let idle: Bool
     let run: () -> Void
-    init(_ run: @escaping () -> Void) { self.run = run }
+    init(idle: Bool, _ run: @escaping () -> Void) {
+        self.idle = idle
+        self.run = run
+    }
 }
