@@ -98,7 +98,7 @@ public enum FamilyProcesses: Sendable {
                 }
                 : fork()
             guard let pid = forked else {
-                // No thread to fork from (out of memory): load first, as a kiosk did before.
+                // No thread to fork from (out of memory): as with no pipe, load first.
                 blockTermination(false)
                 close(readEnd)
                 close(writeEnd)
@@ -140,8 +140,7 @@ public enum FamilyProcesses: Sendable {
                     // Ended before its first screen with a status of its own (content it could
                     // not load): it said why, and the kiosk stops. With a family's outcome, or
                     // killed by a signal: as any family's process, below, once loaded.
-                    let code = (status >> 8) & 0xFF
-                    if status & 0x7F == 0, Exit(rawValue: code) == nil { return .firstCouldNotStart(status: code) }
+                    if let code = exitCode(status), Exit(rawValue: code) == nil { return .firstCouldNotStart(status: code) }
                 }
                 do {
                     // Told to stop meanwhile: nothing more to load, nor a pusher to start.
@@ -159,12 +158,16 @@ public enum FamilyProcesses: Sendable {
             reap()
             currentFamily = 0
             if stopRequested != 0 { return .exit(.terminated) }
-            let exited = status & 0x7F == 0
-            let code = (status >> 8) & 0xFF
-            if exited, let exit = Exit(rawValue: code), exit != .nextFamily { return .exit(exit) }
-            if !exited || code != 0 { abnormal(status) }
+            let code = exitCode(status)
+            if let code, let exit = Exit(rawValue: code), exit != .nextFamily { return .exit(exit) }
+            if code != 0 { abnormal(status) }
             between()
         }
+    }
+
+    /// A waited-for process's exit status; nil when a signal ended it.
+    private static func exitCode(_ status: Int32) -> Int32? {
+        status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
     }
 
     /// The family's process's signal handlers: its own are installed by its line reader.

@@ -51,9 +51,9 @@ public final class Speaker: @unchecked Sendable {
     }
 
     /// Called by the kiosk's own process while each family's session runs (beside the first
-    /// screen with `--once`; once the first family's screen is up, supervised): speech folders of sessions that ended without tidying up (a crash,
-    /// a power cut) are removed, and the programs reading aloud needs are looked up, so the next
-    /// family's process finds them known. (Listing the runtime folder, often /tmp, and searching
+    /// screen with `--once`; once the first family's screen is up, supervised): speech folders
+    /// of sessions that ended without tidying up (a crash, a power cut) are removed, and the
+    /// programs reading aloud needs are looked up, so the next family's process finds them known. (Listing the runtime folder, often /tmp, and searching
     /// PATH in every family's process was a million instructions before its first screen; done
     /// before the kiosk's first screen, it held that up by 1-1.5 ms: docs/benchmarks.md.)
     public static func prepare(settings: CentreConfig.Speech?) {
