@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (see docs/architecture.md):
-//   _CICU, _CReadline  — tiny C/C++ shims, the only code that includes system headers
+//   _CICU, _CReadline, _CThreads — tiny C/C++ shims, the only code that includes system headers
 //   SpiralText         — everything language-shaped, through ICU (no terminal, no files)
 //   SpiralCore         — prompt script, catalogue, dialogue engine, plan model, plan store
 //   SpiralTerminal     — readline in, ICU-shaped text out; the only place with escape codes
@@ -79,9 +79,11 @@ let package = Package(
             path: "Sources/_CReadline",
             linkerSettings: [.linkedLibrary("readline")]
         ),
+        .target(name: "_CThreads", path: "Sources/_CThreads"),
         .target(name: "SpiralText", dependencies: ["_CICU"]),
         .target(name: "SpiralCore", dependencies: [
             "SpiralText",
+            "_CThreads",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),

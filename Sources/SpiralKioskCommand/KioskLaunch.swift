@@ -30,19 +30,21 @@ package struct KioskLaunch {
         let interactive = Terminal.isInteractive
         // Settled before any thread starts (ReadlineReader.prepareLocale says why).
         if interactive { ReadlineReader.prepareLocale() }
-        let alongside = interactive ? Self.prepareFirstScreen : {}
+        let alongside: @Sendable () -> Void = interactive ? Self.prepareFirstScreen : Self.prepareNothing
         guard interactive && !once else {
             Signals.ignoreJobControl()
-            let content = try loadContent(whileTheScriptLoads: alongside)
-            noteLanguagesLeftOut(content)
-            let pusher = try startPusher(content.config)
+            let loading = try startLoading(whileTheScriptLoads: alongside)
+            noteLanguagesLeftOut(loading.config, loading.catalogue)
+            let pusher = try startPusher(loading.config)
             defer { pusher?.stop() }
             // Reading aloud's leftovers are tidied, and its programs looked up, beside the first
             // screen rather than before it (this process forks nothing of its own).
-            let speech = content.config.speech
-            let tidying = interactive ? Background { Speaker.prepare(settings: speech) } : nil
+            let speech = loading.config.speech
+            let tidying = interactive ? Background(idle: true) { Speaker.prepare(settings: speech) } : nil
             defer { _ = try? tidying?.value() }
-            return try runFamilies(content: content, interactive: interactive)
+            guard interactive else { return try runFamilies(content: loading.finish(), interactive: false) }
+            _ = try runFirstFamily(loading)
+            return
         }
         FamilyProcesses.disableCrashHandler()
         Signals.ignoreJobControl()
@@ -69,7 +71,7 @@ package struct KioskLaunch {
                     Speaker.prepare(settings: content.config.speech)
                     return content
                 }.value()
-                noteLanguagesLeftOut(content)
+                noteLanguagesLeftOut(content.config, content.catalogue)
                 // The pusher is its own process: this one stays single-threaded.
                 pusher = try startPusher(content.config)
                 loaded = content
@@ -100,26 +102,57 @@ package struct KioskLaunch {
     /// for it), then runs the family's session, saying when its first prompt is up.
     func runFirstFamily(whenShown shown: @escaping () -> Void) -> FamilyProcesses.Exit {
         do {
-            let content = try loadContent(whileTheScriptLoads: Self.prepareFirstScreen)
-            _ = try checkPusher(content.config)
-            return runOneFamily(content, whenShown: shown)
+            let loading = try startLoading(whileTheScriptLoads: Self.prepareFirstScreen)
+            _ = try checkPusher(loading.config)
+            return try runFirstFamily(loading, whenShown: shown)
         } catch {
             Glibc.exit(Self.report(error))
         }
     }
 
+    /// The first family's session at a terminal, begun while the prompt script may still be
+    /// loading on the other core. The first screen is usually the language choice, which asks
+    /// nothing of the script: it is drawn straight away, and the script is waited for once its
+    /// prompt is up, before a key is read (the parent is reading the screen). Files not yet
+    /// checked (new content) are checked first, and a first screen that needs the script (one
+    /// language offered, or `--language`) waits for it: a broken file then stops the kiosk
+    /// before any screen, as it always has.
+    func runFirstFamily(_ loading: ContentLoading, whenShown shown: (() -> Void)? = nil) throws -> FamilyProcesses.Exit {
+        guard loading.checkedBefore else { return runOneFamily(try loading.finish(), whenShown: shown) }
+        let kiosk = makeKiosk(loading.whileTheScriptLoads, interactive: true)
+        let flow = kiosk.driver.flow
+        guard flow.firstScreenNeedsNoScript else {
+            flow.scriptArrived(try loading.finish().script)
+            return runOneFamily(kiosk, whenShown: shown)
+        }
+        return runOneFamily(kiosk) {
+            do {
+                flow.scriptArrived(try loading.finish().script)
+            } catch {
+                // Files changed under a started kiosk, and broken: nobody has typed anything yet.
+                Terminal.write(Terminal.clearScreenAndScrollback)
+                Terminal.restore()
+                Glibc.exit(Self.report(error))
+            }
+            shown?()
+        }
+    }
+
     /// Once, when the kiosk starts: the languages its display cannot draw, in the staff log.
-    func noteLanguagesLeftOut(_ content: Content) {
-        guard let display = content.config.kioskDisplay else { return }
-        let leftOut = content.config.languageOffer(content.catalogue).leftOut
+    func noteLanguagesLeftOut(_ config: CentreConfig, _ catalogue: MessageCatalogue) {
+        guard let display = config.kioskDisplay else { return }
+        let leftOut = config.languageOffer(catalogue).leftOut
         guard !leftOut.isEmpty else { return }
-        StaffLog(path: localDirectory(content.config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
+        StaffLog(path: localDirectory(config) + "/.kiosk.log", fallback: StaffLog.defaultFallback())
             .record(.languagesNotDrawn(display: display.name, tags: leftOut, reason: display.reason))
     }
 
     /// A family's process: one family, then what the kiosk should do next.
     package func runOneFamily(_ content: Content, whenShown shown: (() -> Void)? = nil) -> FamilyProcesses.Exit {
-        let kiosk = makeKiosk(content, interactive: true)
+        runOneFamily(makeKiosk(content, interactive: true), whenShown: shown)
+    }
+
+    func runOneFamily(_ kiosk: Loaded, whenShown shown: (() -> Void)?) -> FamilyProcesses.Exit {
         (kiosk.reader as? ReadlineReader)?.whenPromptShown = shown
         defer { Terminal.restore() }
         let outcome = kiosk.driver.runFamily()
@@ -155,65 +188,6 @@ package struct KioskLaunch {
     package struct Loaded {
         var driver: KioskDriver
         var reader: any LineReader
-    }
-
-    /// What the first screen needs that no file of the centre's decides: readline's set-up (its
-    /// terminal description, inputrc and key bindings: half a millisecond) and the look-up of the
-    /// speech programs (the default player; a centre's own is looked up when the config names
-    /// it). Done while the script's thread finishes: in the first family's process and a single
-    /// start for themselves, and in the kiosk's own process for the later families' processes it
-    /// forks, which inherit it done.
-    static func prepareFirstScreen() {
-        ReadlineReader.prepare()
-        Speaker.findPrograms(player: nil)
-    }
-
-    /// The prompt script, languages and centre config, checked. The script is read on the other
-    /// core while the language files and the config load, so a parent sees the first screen
-    /// sooner; a broken file still stops the kiosk before anyone can answer (checked through ICU
-    /// at the first start with new files, then only when one changes: `ContentCheckRecord`).
-    /// `whileTheScriptLoads` runs on this thread before the script's thread is joined: the
-    /// language files and config take less time than the script's thread, which must first wait
-    /// for the other core to wake (0.3-0.8 ms on the machine measured).
-    package func loadContent(whileTheScriptLoads alongside: () -> Void = {}) throws -> Content {
-        let content = self.content
-        let scriptLoad = Background { try content.loadScript() }
-        // The same script, English file and program as at the last start that found them sound:
-        // nothing to check again.
-        let checked = ContentCheckRecord()
-        let files = (try? [content.promptsDirectory() + "/" + ScriptLoader.fileName,
-                           content.localizationsDirectory() + "/" + MessageCatalogue.sourceLanguage + ".json",
-                           BackgroundProgram.ownExecutable]) ?? []
-        let fingerprint = files.isEmpty ? nil : ContentCheckRecord.fingerprint(of: files)
-        var alreadySound = fingerprint.map(checked.holds) ?? false
-        func check(_ catalogue: MessageCatalogue, _ script: PromptScript) -> [ContentProblem] {
-            ContentValidator.checkSourceKeys(catalogue, script: script) + ContentValidator.checkSourcePatterns(catalogue)
-        }
-        let catalogue: MessageCatalogue
-        let config: CentreConfig
-        do {
-            catalogue = try content.loadCatalogue(lazily: true)
-            config = try content.loadConfig()
-        } catch {
-            _ = try? scriptLoad.value()  // the thread is joined whatever happens
-            throw error
-        }
-        alongside()
-        let script = try scriptLoad.value()
-        var problems = alreadySound ? [] : check(catalogue, script)
-        // A file replaced while it was read: what was loaded may not be what was fingerprinted.
-        let unchanged = fingerprint != nil && ContentCheckRecord.fingerprint(of: files) == fingerprint
-        if alreadySound && !unchanged {
-            alreadySound = false
-            problems = check(catalogue, script)
-        }
-        problems = problems.filter { $0.severity == .error }
-        if !problems.isEmpty { throw ContentError(problems: problems) }
-        if !alreadySound, unchanged, let fingerprint { checked.record(fingerprint) }
-        if let language, catalogue.bestMatch(for: language) == nil {
-            throw ValidationError("No language file matches \"\(language)\". Installed: \(catalogue.tags.joined(separator: ", ")).")
-        }
-        return Content(script: script, catalogue: catalogue, config: config)
     }
 
     /// The shared store's URL, when this kiosk sends its plans to one.

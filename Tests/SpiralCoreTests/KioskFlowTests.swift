@@ -16,12 +16,12 @@ struct KioskFlowTests {
 
         init(repository: InMemoryPlanRepository = InMemoryPlanRepository(), language: String? = "en",
              passphrase: StaffPassphrase.State = .notSet, held: String? = nil, interactive: Bool = true,
-             config: CentreConfig = .australianDefaults) {
+             config: CentreConfig = .australianDefaults, script: PromptScript = Fixtures.script) {
             self.repository = repository
             var settings = KioskSettings(language: language, idleTimeout: .seconds(60), interactive: interactive)
             settings.staffPassphrase = passphrase
             settings.pinCheckFloor = .zero
-            flow = KioskFlow(script: Fixtures.script, catalogue: Fixtures.catalogue, config: config,
+            flow = KioskFlow(script: script, catalogue: Fixtures.catalogue, config: config,
                              repository: repository, log: log, settings: settings)
             flow.pause = { _ in }
             flow.held = held.map { HeldAnswers(directory: $0) }
@@ -98,6 +98,28 @@ struct KioskFlowTests {
         #expect(plan.profile.name == "Amira")
         #expect(plan.pinHash != nil)
         #expect(plan.needs.map(\.need) == ["food", "safety"])
+    }
+
+    /// The kiosk draws the language choice while its prompt script is still loading on the other
+    /// core, and hands the script over before the first key is read (KioskLaunch.runFirstFamily).
+    @Test func theLanguageChoiceIsDrawnWhileTheScriptLoadsAndTheSessionUsesTheScriptThatArrives() throws {
+        let loaded = Kiosk(language: nil)
+        let waiting = Kiosk(language: nil, script: .stillLoading)
+        #expect(waiting.flow.firstScreenNeedsNoScript)
+        #expect(waiting.screen == loaded.screen)
+        waiting.flow.scriptArrived(Fixtures.script)
+        waiting.type("english")
+        waiting.startFamily(pin: "4826")
+        #expect(waiting.screen.title.contains("Part 1"))
+        waiting.type("Amira")
+        #expect(waiting.plan?.profile.name == "Amira")
+    }
+
+    /// Started in one language (or with one offered), the first screen is the welcome, which the
+    /// script words: the kiosk waits for the script before drawing it.
+    @Test func aKioskStartedInALanguageNeedsItsScriptForTheFirstScreen() {
+        #expect(!Kiosk(language: "en").flow.firstScreenNeedsNoScript)
+        #expect(Kiosk(language: nil).flow.firstScreenNeedsNoScript)
     }
 
     @Test func aLateSkipAtAnIdleKioskDoesNotEraseAnAnswerGivenAtAnother() throws {

@@ -91,3 +91,63 @@ def test_a_kiosk_that_cannot_send_to_its_shared_store_stops_before_anyone_answer
     said = s.output()
     assert "Type the number or the name of your language" not in said and "secret" not in said
     assert said.count("there is no `spiral` program") == 1 and "Error: \r\n" not in said, said
+
+
+def test_keys_typed_before_the_first_screen_get_the_next_screen_in_the_language_chosen(tmp_path):
+    """The language choice is drawn while the prompt script may still be loading on the other
+    core, and the script is handed over before a key is read. A parent who types at once (the
+    keys wait in the terminal before the screen is up) still gets the welcome, in the language
+    they chose: at the first start (content checked first) and at later ones (not checked again),
+    supervised and single."""
+    cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for once in ([], ["--once"]):
+        for start, (keys, welcome) in enumerate([("español\r", "Le damos la bienvenida"), ("6\r", "환영해요"),
+                                                 ("english\r", "If you have a family code from before")]):
+            s = Screen(["kiosk", *once, "--store", str(tmp_path / f"plans-{start}")], env=cache)
+            s.child.send(keys.encode())
+            s.wait_for(welcome)
+            s.type("ctrl-d")  # a language chosen: Ctrl-D starts afresh, and at the start closes
+            s.wait_for("Type the number or the name of your language")
+            s.type("ctrl-d")
+            assert s.wait_exit() == 0
+
+
+def test_a_script_that_fails_after_the_first_screen_stops_the_kiosk_before_a_key_is_read(tmp_path):
+    """Content found sound at an earlier start is not checked again, and the first screen is
+    drawn while the script loads. Should the script fail to load after all (here the record of
+    that check is made to match a broken file), the kiosk clears the screen, says what is wrong
+    once, and stops with the status a broken script always gives, supervised and single."""
+    import glob
+    prompts = tmp_path / "Prompts"
+    shutil.copytree(os.path.join(ROOT, "Prompts"), prompts)
+    cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    args = ["--store", str(tmp_path / "plans"), "--prompts", str(prompts)]
+    s = Screen(["kiosk", "--once", *args], env=cache)
+    language_screen_prompt(s)
+    s.type("ctrl-d")
+    assert s.wait_exit() == 0
+    [record] = glob.glob(str(tmp_path / "cache" / "**" / "checked-content"), recursive=True)
+    sound = open(record, encoding="utf-8").read()
+    script = prompts / "kiosk.json"
+    text = open(script, encoding="utf-8").read()
+    open(script, "w", encoding="utf-8").write(text[: len(text) // 2])  # cut off mid-file
+    st = os.stat(script)
+    stamp = (f"{st.st_dev} {st.st_ino} {st.st_size} {st.st_mtime_ns // 10**9}.{st.st_mtime_ns % 10**9}"
+             f" {st.st_ctime_ns // 10**9}.{st.st_ctime_ns % 10**9}")
+    first, rest = sound.split("\n", 1)
+    assert first.endswith(" " + str(script)), first
+    open(record, "w", encoding="utf-8").write(stamp + " " + str(script) + "\n" + rest)
+    statuses = []
+    for once in ([], ["--once"]):
+        s = Screen(["kiosk", *once, *args], env=cache)
+        statuses.append(s.wait_exit())
+        said = s.output()
+        assert said.count("kiosk.json") >= 1, said
+        assert said.count("Error") == 1 or said.count("error:") >= 1, said
+        assert "Type the number or the name of your language" in said  # drawn while the script loaded
+        assert "Type the number or the name of your language" not in s.flat()  # then cleared
+    os.remove(record)  # not skipped: checked, and stopped before any screen
+    s = Screen(["kiosk", "--once", *args], env=cache)
+    unchecked = s.wait_exit()
+    assert "Type the number or the name of your language" not in s.output()
+    assert statuses == [unchecked, unchecked] and unchecked != 0, (statuses, unchecked)

@@ -77,7 +77,9 @@ public struct KioskSettings: Sendable {
 /// staff log. A front end only draws screens and reads lines (`SpiralTerminal.KioskDriver`), so
 /// the same flow can be driven by a test, a terminal or a speaking presenter.
 public final class KioskFlow {
-    public let script: PromptScript
+    /// `PromptScript.stillLoading` until `scriptArrived`, when the kiosk drew its first screen
+    /// while the script loaded.
+    public private(set) var script: PromptScript
     public let catalogue: MessageCatalogue
     public let config: CentreConfig
     public let repository: any PlanRepository
@@ -130,6 +132,19 @@ public final class KioskFlow {
         state.place = chosen == nil && offeredLanguages.count > 1 ? .language(first: true) : .welcome
         state.readAloud = settings.readAloudOffered && config.speech?.autoRead == true
         return state
+    }
+
+    /// Whether a family's first screen asks nothing of the prompt script: the language choice
+    /// (the languages and the centre's config make it). A kiosk can draw it while the script is
+    /// still loading on the other core, and hand the script over before reading a key.
+    public var firstScreenNeedsNoScript: Bool { freshFamily().place == .language(first: true) }
+
+    /// The prompt script, once loaded, for a flow made with `PromptScript.stillLoading`: before
+    /// the first event, while the family is on its first screen and has begun nothing.
+    public func scriptArrived(_ script: PromptScript) {
+        precondition(family.place == freshFamily().place && !family.hasStarted, "the script arrives before the first event")
+        self.script = script
+        family.engine = DialogueEngine(script: script)
     }
 
     /// A clean start screen for the next family.

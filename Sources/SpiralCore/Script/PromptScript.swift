@@ -4,6 +4,15 @@ public struct PromptScript: Codable, Sendable, Equatable {
     public var schemaVersion: Int
     public var sections: [Section]
 
+    /// No sections: what a kiosk's flow holds while its script is still loading and its first
+    /// screen, the language choice, is drawn (`KioskFlow.scriptArrived`).
+    public static let stillLoading = PromptScript(schemaVersion: 0, sections: [])
+
+    init(schemaVersion: Int, sections: [Section]) {
+        self.schemaVersion = schemaVersion
+        self.sections = sections
+    }
+
     public struct Section: Codable, Sendable, Equatable {
         public var id: String
         public var stage: SpiralStage
