@@ -87,7 +87,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        .target(name: "SpiralTerminal", dependencies: ["SpiralText", "SpiralCore", "_CReadline"]),
+        .target(name: "SpiralTerminal", dependencies: ["SpiralText", "SpiralCore", "_CReadline", "_CThreads"]),
         // The shared PostgreSQL store, the kiosk's outbox pusher and the duty worker's watch feed:
         // the only target that talks to a server.
         .target(name: "SpiralShared", dependencies: [

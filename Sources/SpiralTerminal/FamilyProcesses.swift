@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import _CThreads
 
 /// Each family's session in a fresh process, forked from a kiosk process that never reads a
 /// family's words: when a session ends its memory goes with its process, so nothing a family typed
@@ -209,7 +210,7 @@ public enum FamilyProcesses: Sendable {
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, 8 << 20)
         let made = pthread_create(&thread, &attributes, { context in
-            let pid = fork()  // first: no Swift code has run on this thread
+            let pid = spiral_fork_here()  // first: no Swift code has run on this thread
             let start = Unmanaged<ForkStart>.fromOpaque(context!)
             if pid == 0 {
                 FamilyProcesses.resetSignalsInFamilyProcess()

@@ -21,7 +21,22 @@ void spiral_thread_run_anywhere(void) {
         pthread_setaffinity_np(pthread_self(), sizeof allowed, &allowed);
     }
 }
+
+pid_t spiral_fork_here(void) {
+    cpu_set_t allowed, here;
+    int cpu = sched_getcpu();
+    int placed = cpu >= 0 && cpu < CPU_SETSIZE && sched_getaffinity(0, sizeof allowed, &allowed) == 0;
+    if (placed) {
+        CPU_ZERO(&here);
+        CPU_SET(cpu, &here);
+        placed = sched_setaffinity(0, sizeof here, &here) == 0;
+    }
+    pid_t pid = fork();
+    if (placed) sched_setaffinity(0, sizeof allowed, &allowed);
+    return pid;
+}
 #else
+pid_t spiral_fork_here(void) { return fork(); }
 int spiral_thread_attr_start_elsewhere(pthread_attr_t *attributes) { (void)attributes; return -1; }
 void spiral_thread_run_anywhere(void) {}
 #endif
